@@ -1,0 +1,50 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+import { contentValidation } from './src/integrations/content-validation.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
+
+// Where the site is published, documented in the README:
+//   SITE_URL   the origin (and path) readers see, used for canonical and citation URLs
+//   BASE_PATH  the sub-path the site is served under, e.g. /reports/ (default /)
+//   OUT_DIR    where the build is written (default dist)
+//   CONTENT_DIR where the report's content is read from (default content)
+const base = process.env.BASE_PATH ?? '/';
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base,
+  outDir: process.env.OUT_DIR ?? 'dist',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // Stylesheets stay files so the CSP can allow styles from 'self' only.
+    inlineStylesheets: 'never',
+  },
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({
+      // Published text must be the source's, character for character: no curly quotes or dashes.
+      smartypants: false,
+      gfm: false,
+      remarkPlugins: [remarkGfm, [remarkSectionLinks, { base }]],
+    }),
+  },
+  integrations: [contentValidation(contentDir), mdx(), pagefindIndex()],
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Every MDX file triggers this harmless warning (withastro/astro#18087); it would bury real ones.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * npm run check: validates all content, then type-checks the code (astro check), without building
+ * pages. Prints every problem, not only the first, and exits non-zero if there is any.
+ *
+ *   npm run check                       the project's content/
+ *   npm run check -- --content <dir>    another content folder (the tests' fixtures use this)
+ *   npm run check -- --content-only     skip the type check
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { formatProblems } from '../src/lib/problems.ts';
+import { contentPaths, validateContent } from '../src/lib/validate-content.ts';
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' },
+    'content-only': { type: 'boolean', default: false },
+  },
+});
+
+const report = await validateContent(contentPaths(values.content));
+let failed = false;
+if (report.problems.length > 0) {
+  console.error(formatProblems(report.problems));
+  failed = true;
+} else {
+  console.log(`Content: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes, ${report.editions.length} editions — all valid.`);
+}
+
+if (!values['content-only']) {
+  // astro check also type-checks .astro files, which tsc alone cannot.
+  const types = spawnSync('astro', ['check'], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: values.content },
+  });
+  if (types.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);

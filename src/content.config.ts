@@ -1,0 +1,23 @@
+// Wires the content collections to their schemas; the rules themselves live in src/schemas/.
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { countrySchema } from './schemas/country.ts';
+import { editionSchema } from './schemas/edition.ts';
+import { sectionSchema } from './schemas/section.ts';
+import { themeSchema } from './schemas/theme.ts';
+import { contentPaths, loadVocabulary } from './lib/validate-content.ts';
+
+// CONTENT_DIR lets the benchmark build a synthetic edition from a temporary folder.
+const paths = contentPaths(process.env['CONTENT_DIR'] ?? 'content');
+// Sections name their country, theme and edition; the schema checks the names exist.
+const vocabulary = await loadVocabulary(paths);
+
+export const collections = {
+  editions: defineCollection({ loader: file(paths.editions), schema: editionSchema }),
+  countries: defineCollection({ loader: file(paths.countries), schema: countrySchema }),
+  themes: defineCollection({ loader: file(paths.themes), schema: themeSchema }),
+  sections: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: paths.sections }),
+    schema: sectionSchema(vocabulary),
+  }),
+};

@@ -1,0 +1,75 @@
+/**
+ * The report as pages read it: editions, countries, the theme vocabulary and chapters, in reading
+ * order. Pages ask here rather than calling getCollection themselves, so ordering rules live once.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { Country } from '../schemas/country.ts';
+import type { Edition } from '../schemas/edition.ts';
+import type { Theme } from '../schemas/theme.ts';
+import { sortThemes } from '../lib/themes.ts';
+
+export type SectionEntry = CollectionEntry<'sections'>;
+
+/** Editions, newest first. */
+export async function getEditions(): Promise<Edition[]> {
+  const entries = await getCollection('editions');
+  return entries.map((e) => ({ ...e.data, id: e.id })).sort((a, b) => b.publicationYear - a.publicationYear);
+}
+
+export async function getNewestEdition(): Promise<Edition> {
+  const [newest] = await getEditions();
+  if (!newest) throw new Error('content/editions.yaml lists no edition; the site needs at least one.');
+  return newest;
+}
+
+/** Countries alphabetically by name. */
+export async function getCountries(): Promise<Country[]> {
+  const entries = await getCollection('countries');
+  return entries.map((e) => ({ ...e.data, slug: e.id })).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+export async function getCountry(slug: string): Promise<Country> {
+  const entry = await getEntry('countries', slug);
+  if (!entry) throw new Error(`Unknown country "${slug}".`);
+  return { ...entry.data, slug: entry.id };
+}
+
+/** The theme vocabulary in its reading order. */
+export async function getThemes(): Promise<Theme[]> {
+  const entries = await getCollection('themes');
+  return sortThemes(entries.map((e) => ({ ...e.data, slug: e.id })));
+}
+
+export interface ChapterSection {
+  theme: Theme;
+  entry: SectionEntry;
+}
+
+export interface Chapter {
+  edition: Edition;
+  country: Country;
+  sections: ChapterSection[];
+}
+
+/** Every chapter that has at least one section, each with its sections in vocabulary order. */
+export async function getChapters(): Promise<Chapter[]> {
+  const [editions, countries, themes, sections] = await Promise.all([
+    getEditions(),
+    getCountries(),
+    getThemes(),
+    getCollection('sections'),
+  ]);
+  const chapters: Chapter[] = [];
+  for (const edition of editions) {
+    for (const country of countries) {
+      const own = sections.filter((s) => s.data.edition === edition.id && s.data.country === country.slug);
+      if (own.length === 0) continue;
+      const ordered = themes.flatMap((theme) => {
+        const entry = own.find((s) => s.data.theme === theme.slug);
+        return entry ? [{ theme, entry }] : [];
+      });
+      chapters.push({ edition, country, sections: ordered });
+    }
+  }
+  return chapters;
+}
