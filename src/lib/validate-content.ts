@@ -287,8 +287,9 @@ async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise
   return { editions, countries, themes };
 }
 
-function vocabularyOf(data: DataFiles): Vocabulary {
+function vocabularyOf(data: DataFiles, paths: ContentPaths): Vocabulary {
   return {
+    files: { editions: relative(paths.editions), countries: relative(paths.countries), themes: relative(paths.themes) },
     editions: [...data.editions.keys()],
     countries: [...data.countries.keys()],
     themes: [...data.themes.keys()],
@@ -297,14 +298,14 @@ function vocabularyOf(data: DataFiles): Vocabulary {
 
 /** The slugs sections may name, read from the data files alone (no section is parsed). */
 export async function loadVocabulary(paths: ContentPaths): Promise<Vocabulary> {
-  return vocabularyOf(await checkDataFiles(paths, []));
+  return vocabularyOf(await checkDataFiles(paths, []), paths);
 }
 
 /** Validates everything under `paths`; never throws for bad content, only returns problems. */
 export async function validateContent(paths: ContentPaths): Promise<ContentReport> {
   const problems: Problem[] = [];
   const data = await checkDataFiles(paths, problems);
-  const vocabulary = vocabularyOf(data);
+  const vocabulary = vocabularyOf(data, paths);
   const { editions, countries, themes } = data;
 
   const checked = [];

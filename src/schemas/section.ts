@@ -7,6 +7,8 @@ export interface Vocabulary {
   editions: readonly string[];
   countries: readonly string[];
   themes: readonly string[];
+  /** Where each list is defined, to point the editor at it. */
+  files?: { editions: string; countries: string; themes: string };
 }
 
 /** A value that must be one of `allowed`, with the allowed list and a near miss in the error. */
@@ -27,16 +29,21 @@ function oneOf(field: string, what: string, allowed: readonly string[], file: st
  * not later as a missing page.
  */
 export function sectionSchema(vocabulary: Vocabulary) {
+  const files = vocabulary.files ?? {
+    editions: 'content/editions.yaml',
+    countries: 'content/countries.yaml',
+    themes: 'content/themes.yaml',
+  };
   return z.strictObject({
     /** The edition's publication year (a key of content/editions.yaml). */
     edition: z
       .union([z.number(), z.string()], { error: 'edition must be a year, like 2026.' })
       .transform(String)
-      .pipe(oneOf('edition', 'edition', vocabulary.editions, 'content/editions.yaml')),
+      .pipe(oneOf('edition', 'edition', vocabulary.editions, files.editions)),
     /** The country's slug (a key of content/countries.yaml). */
-    country: oneOf('country', 'country', vocabulary.countries, 'content/countries.yaml'),
+    country: oneOf('country', 'country', vocabulary.countries, files.countries),
     /** The theme's slug (a key of content/themes.yaml). */
-    theme: oneOf('theme', 'theme', vocabulary.themes, 'content/themes.yaml'),
+    theme: oneOf('theme', 'theme', vocabulary.themes, files.themes),
     /**
      * Links whose target was lost in the source (`[text](#)`): published as plain text and listed
      * here so that an editor can restore them.
