@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMdxText, importChapter, ImportError } from '../../src/lib/chapter-import.ts';
 import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
 
-const SEED = '../shared/seed/000_b9756f8da52c1fdd.txt';
+const SEED = 'content/sources/2026/kazakhstan.txt';
 const themes = async () => (await validateContent(contentPaths('content'))).themes;
 
 describe('importing a chapter', () => {

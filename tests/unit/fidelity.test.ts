@@ -13,7 +13,7 @@ import { parseChapter, sentences, unescapeExport } from '../../src/lib/source-te
 import { matchTheme } from '../../src/lib/themes.ts';
 import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
 
-const SEED = '../shared/seed/000_b9756f8da52c1fdd.txt';
+const SEED = 'content/sources/2026/kazakhstan.txt';
 const PAGE = 'dist/2026/kazakhstan/index.html';
 
 /** The seed's paragraphs per theme slug, joined across page breaks, in source order. */
