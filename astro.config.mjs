@@ -12,6 +12,7 @@ import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
 //   BASE_PATH  the sub-path the site is served under, e.g. /reports/ (default /)
 //   OUT_DIR    where the build is written (default dist)
 //   CONTENT_DIR where the report's content is read from (default content)
+//   CACHE_DIR  Astro's build cache; separate builds running side by side need their own
 const base = process.env.BASE_PATH ?? '/';
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 
@@ -19,6 +20,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
   outDir: process.env.OUT_DIR ?? 'dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: {
     format: 'directory',

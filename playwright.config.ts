@@ -6,8 +6,10 @@ import { defineConfig } from '@playwright/test';
  * second build under the sub-path /reports/ made here.
  */
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const PORT = 4330;
-const SUBPATH_PORT = 4331;
+// Ports and the sub-path build's folder can be moved so that two test runs can share a machine.
+const PORT = Number(process.env['E2E_PORT'] ?? 4330);
+const SUBPATH_PORT = Number(process.env['E2E_SUBPATH_PORT'] ?? 4331);
+const SUBPATH_OUT = process.env['E2E_SUBPATH_OUT'] ?? 'dist-subpath';
 const env = { ASTRO_TELEMETRY_DISABLED: '1' };
 
 export default defineConfig({
@@ -53,7 +55,7 @@ export default defineConfig({
       // The same site built for publication under a sub-path, into its own folder.
       command: `astro build && astro preview --port ${SUBPATH_PORT} --ignore-lock`,
       url: `http://localhost:${SUBPATH_PORT}/reports/`,
-      env: { ...env, BASE_PATH: '/reports/', OUT_DIR: 'dist-subpath', SITE_URL: `http://localhost:${SUBPATH_PORT}` },
+      env: { ...env, BASE_PATH: '/reports/', OUT_DIR: SUBPATH_OUT, CACHE_DIR: `${SUBPATH_OUT}-cache`, SITE_URL: `http://localhost:${SUBPATH_PORT}` },
       reuseExistingServer: false,
       timeout: 180_000,
     },
