@@ -38,6 +38,23 @@ export default defineConfig({
   },
   integrations: [contentValidation(contentDir), mdx(), pagefindIndex()],
   devToolbar: { enabled: false },
+  // A Content-Security-Policy <meta> on every page: everything from this origin only. Astro adds
+  // the hashes of any inline script or style it emits; Pagefind's search runs WebAssembly.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     build: {
       rollupOptions: {
