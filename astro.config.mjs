@@ -2,9 +2,14 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import remarkGfm from 'remark-gfm';
+import { parse as parseYaml } from 'yaml';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
+import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
 import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
 
 // Where the site is published, documented in the README:
@@ -15,6 +20,18 @@ import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
 //   CACHE_DIR  Astro's build cache; separate builds running side by side need their own
 const base = process.env.BASE_PATH ?? '/';
 const contentDir = process.env.CONTENT_DIR ?? 'content';
+// Theme labels name the paragraph permalinks; an unreadable file is reported by content validation.
+const themeLabels = readThemeLabels(path.join(contentDir, 'themes.yaml'));
+
+/** @param {string} file @returns {Record<string, string>} */
+function readThemeLabels(file) {
+  try {
+    const themes = parseYaml(readFileSync(file, 'utf8')) ?? {};
+    return Object.fromEntries(Object.entries(themes).map(([slug, theme]) => [slug, String(theme?.label ?? slug)]));
+  } catch {
+    return {};
+  }
+}
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -34,6 +51,7 @@ export default defineConfig({
       smartypants: false,
       gfm: false,
       remarkPlugins: [remarkGfm, [remarkSectionLinks, { base }]],
+      rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },
   integrations: [contentValidation(contentDir), mdx(), pagefindIndex()],

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { citeSection, formatAccessDate } from '../../src/lib/citation.ts';
+
+const section = {
+  publisher: 'ILGA-Europe',
+  editionTitle: 'Annual Review 2026',
+  publicationYear: 2026,
+  country: 'Kazakhstan',
+  theme: 'Freedom of association',
+  url: 'https://example.org/reports/2026/kazakhstan/#freedom-of-association',
+};
+
+describe('citing a section', () => {
+  it('names publisher, year, edition, country, theme, URL and the date accessed', () => {
+    expect(citeSection(section, new Date(Date.UTC(2026, 10, 25)))).toBe(
+      'ILGA-Europe (2026). Annual Review 2026. Kazakhstan: Freedom of association. ' +
+        'https://example.org/reports/2026/kazakhstan/#freedom-of-association (accessed 25 November 2026).',
+    );
+  });
+
+  it('leaves a visible placeholder when the date accessed is not known', () => {
+    expect(citeSection(section)).toMatch(/\(accessed \[date accessed\]\)\.$/);
+  });
+
+  it('writes dates unambiguously, day month year', () => {
+    expect(formatAccessDate(new Date(Date.UTC(2026, 0, 3)))).toBe('3 January 2026');
+  });
+});
