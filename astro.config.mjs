@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-code.ts';
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
 import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
 import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
@@ -69,8 +70,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      // Astro hashes the scripts and styles it bundles; the two inline ones of ours are added here.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [cspHash(THEME_INIT_SCRIPT)] },
+      styleDirective: { resources: ["'self'"], hashes: [cspHash(LAYER_ORDER_STYLE)] },
     },
   },
   vite: {

@@ -1,0 +1,45 @@
+/**
+ * <chapter-toc>: marks, in the table of contents, the section being read (aria-current), so a
+ * reader deep in a long chapter sees where they are. Without scripts the contents are plain links.
+ */
+class ChapterToc extends HTMLElement {
+  #observer: IntersectionObserver | undefined;
+
+  connectedCallback(): void {
+    const links = new Map<string, HTMLAnchorElement>();
+    for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
+      links.set(decodeURIComponent(link.hash.slice(1)), link);
+    }
+    const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) =>
+      links.has(s.dataset['theme'] ?? ''),
+    );
+    const visible = new Set<HTMLElement>();
+    const mark = () => {
+      // The first section (in reading order) that is on screen is the one being read.
+      const current = sections.find((s) => visible.has(s));
+      if (!current) return;
+      for (const [theme, link] of links) {
+        if (theme === current.dataset['theme']) link.setAttribute('aria-current', 'location');
+        else link.removeAttribute('aria-current');
+      }
+    };
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) visible.add(entry.target as HTMLElement);
+          else visible.delete(entry.target as HTMLElement);
+        }
+        mark();
+      },
+      // A section counts as being read while it crosses the upper part of the viewport.
+      { rootMargin: '0px 0px -60% 0px' },
+    );
+    for (const section of sections) this.#observer.observe(section);
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+  }
+}
+
+if (!customElements.get('chapter-toc')) customElements.define('chapter-toc', ChapterToc);
