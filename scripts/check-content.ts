@@ -1,0 +1,20 @@
+/**
+ * npm run test:content [-- --content <dir>]
+ *
+ * The content lint of src/lib/quality/content-lint.ts, on top of the rules `npm run check` already
+ * applies (run that first: this step reports only what it adds). Exits non-zero on any problem.
+ */
+import { parseArgs } from 'node:util';
+import { formatProblems } from '../src/lib/problems.ts';
+import { lintContent } from '../src/lib/quality/content-lint.ts';
+import { contentPaths, validateContent } from '../src/lib/validate-content.ts';
+
+const { values } = parseArgs({ options: { content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' } } });
+const paths = contentPaths(values.content);
+const report = await validateContent(paths);
+const problems = await lintContent(report, paths);
+if (problems.length > 0) {
+  console.error(formatProblems(problems));
+  process.exit(1);
+}
+console.log(`Content lint: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes — no scheme-less or wordless link, every missing source found, no shared ISO code or theme heading.`);
