@@ -1,68 +1,68 @@
 /**
- * npm run import -- <file.txt> --country <slug> --edition <year> [--force]
- * Turns a chapter exported from the published PDF into one MDX section per theme.
+ * npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]
+ *                   [--iso <code>] [--region <region>] [--content <dir>]
+ *
+ * Turns a chapter exported from the published PDF into one MDX section per theme, writing every
+ * file of the chapter or none (see src/lib/import/run.ts). Prints a short report; on refusal,
+ * prints why (with the source line) and exits 1, never with a stack trace.
  */
-import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importChapter, ImportError } from '../src/lib/chapter-import.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import { contentPaths, validateContent } from '../src/lib/validate-content.ts';
+import { ImportError } from '../src/lib/chapter-import.ts';
+import { formatOutcome, runImport } from '../src/lib/import/run.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    country: { type: 'string' },
-    edition: { type: 'string' },
-    force: { type: 'boolean', default: false },
-    content: { type: 'string', default: 'content' },
-  },
-});
+const USAGE =
+  'usage: npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]\n' +
+  '         [--iso <ISO 3166-1 code>] [--region <region>]   (for a country not yet in countries.yaml)';
 
-function fail(message: string): never {
-  console.error(`import: ${message}`);
-  process.exit(1);
+function fail(message: string, status = 1): never {
+  console.error(message.replace(/^/gm, (_, offset: number) => (offset === 0 ? 'import: ' : '  ')));
+  process.exit(status);
 }
 
-const [file] = positionals;
-if (!file || !values.country || !values.edition) {
-  fail('usage: npm run import -- <file.txt> --country <slug> --edition <year> [--force]');
-}
-const paths = contentPaths(values.content);
-const content = await validateContent({ ...paths, sections: path.join(values.content, 'sections') });
-if (!content.vocabulary.countries.includes(values.country)) fail(`unknown country "${values.country}" (see content/countries.yaml).`);
-if (!content.vocabulary.editions.includes(values.edition)) fail(`unknown edition "${values.edition}" (see content/editions.yaml).`);
-
-let text: string;
+let args;
 try {
-  text = await readFile(file, 'utf8');
-} catch {
-  fail(`cannot read ${file}.`);
-}
-let report;
-try {
-  report = importChapter(text, { edition: values.edition, country: values.country, themes: content.themes });
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      country: { type: 'string' },
+      edition: { type: 'string' },
+      iso: { type: 'string' },
+      region: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 } catch (error) {
-  if (error instanceof ImportError) fail(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-  throw error;
+  fail(`${(error as Error).message}\n${USAGE}`);
 }
+const { values, positionals } = args;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const [file, ...extra] = positionals;
+if (!file || !values.country || !values.edition || extra.length) fail(USAGE);
 
-const dir = path.join(paths.sections, values.edition, values.country);
-if (!values.force) {
-  for (const section of report.sections) {
-    const target = path.join(dir, `${section.theme}.mdx`);
-    const exists = await access(target).then(() => true, () => false);
-    if (exists) fail(`${target} exists; pass --force to overwrite.`);
+try {
+  const outcome = await runImport({
+    file,
+    country: values.country,
+    edition: values.edition,
+    iso: values.iso,
+    region: values.region,
+    force: values.force,
+    dryRun: values['dry-run'],
+    contentDir: values.content,
+  });
+  if (values['dry-run'] && outcome.diff) process.stdout.write(`${outcome.diff}\n`);
+  console.log(formatOutcome(outcome, file));
+} catch (error) {
+  if (error instanceof ImportError) {
+    const located = error.problems.every((p) => p.line !== undefined);
+    fail(located ? error.problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n') : error.message);
   }
+  // Not a refusal but a fault (a full disk, a bug): still a sentence, not a stack trace.
+  fail(`unexpected error: ${(error as Error).message ?? String(error)}. No file was changed; please report this.`, 2);
 }
-await mkdir(dir, { recursive: true });
-for (const section of report.sections) {
-  await writeFile(path.join(dir, `${section.theme}.mdx`), section.mdx);
-}
-const after = await validateContent(paths);
-if (after.problems.length) fail(formatProblems(after.problems));
-console.log(
-  `Imported ${file}: ${report.sections.length} sections, ${report.paragraphsJoined} paragraphs joined, ` +
-    `${report.linksMade} links made, ${report.linksDropped} links dropped.`,
-);
-for (const warning of report.warnings) console.log(`  warning: ${warning}`);

@@ -6,14 +6,35 @@
  * definition.
  */
 
-/** A heading line: capitals, digits, spaces and the punctuation of theme names, nothing lower-case. */
-const HEADING = /^[A-Z][A-Z0-9 ,&'’()\/\-–—]*[A-Z)]$/;
+/**
+ * A heading line: capitals, digits, spaces and the punctuation of theme names, nothing lower-case.
+ * Hyphens come in every variant a PDF export produces (‐ ‑ ‒ – — ―, minus sign).
+ */
+const HEADING = /^[A-Z][A-Z0-9 ,&'’()\/\-\u2010-\u2015\u2212]*[A-Z)]$/;
 
 /** Ends a sentence: terminal punctuation, then optional closing quotes or brackets. */
-const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 
 /** A cross-reference such as "(See also under Human Rights Defenders)" closes a paragraph. */
-const SEE_ALSO = /\(See also under [^()]+\)$/;
+const SEE_ALSO = /\(See also under [^()]+\)$/i;
+
+/**
+ * Abbreviations that never end a sentence ("Dr." is always followed by a name, "e.g." by an
+ * example): a paragraph ending in one was cut by a page break.
+ */
+const ALWAYS_CONTINUES = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|e\.g|i\.e|cf|vs|approx|incl)\.$/;
+
+/** Abbreviations followed by a number ("Law No." / "123"): the paragraph continues before a digit. */
+const NUMBERED = /(?:^|[\s(])(?:No|Nos|Art|Arts|para|paras|p|pp)\.$/;
+
+/**
+ * Abbreviations that may end a sentence ("etc.", "U.S."): the paragraph continues only when the
+ * next block starts in lower case ("…the U.S." / "administration said…").
+ */
+const MAY_CONTINUE = /(?:(?:^|[\s(])(?:etc|Inc|Ltd|Co|Corp|St|Jr|Sr|a\.m|p\.m)\.|(?:\b\p{Lu}\.){2,})$/u;
+
+/** A block that is only a page number ("14", "- 14 -", "Page 14", "14 / 230"): not text of the chapter. */
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?(?:\s*[-–—])?$/i;
 
 export interface SourceBlock {
   /** 1-based line of the block's first line in the source. */
@@ -33,29 +54,80 @@ export interface SourceHeading extends SourceBlock {
 export interface SourceChapter {
   /** The text before the first heading (the country's name), if any. */
   title?: string;
+  /** Each block of text before the first heading, for the importer to check. */
+  preamble: SourceBlock[];
   headings: SourceHeading[];
+  /** Blocks dropped because they are only a page number. */
+  pageNumbers: SourceBlock[];
 }
 
-/** Line endings, byte-order mark and non-breaking or trailing spaces made uniform. */
+export interface ParseOptions {
+  /**
+   * Whether a heading names a theme of the vocabulary. With it, a line that names a theme is a
+   * heading in any case ("Freedom of expression"), and a line in capitals that names none but
+   * follows an unfinished paragraph is read as that paragraph's continuation ("…Organisation
+   * for" / "LGBT"), not as a heading. Without it, every line in capitals is a heading.
+   */
+  isTheme?: (heading: string) => boolean;
+}
+
+/** Characters that mark a line or page break in PDF exports (form feed, vertical tab, Unicode separators). */
+const BREAKS = /[\f\v\u2028\u2029]/g;
+/** Control characters that no text contains: invisible, and some make MDX fail. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+/**
+ * Line endings, byte-order mark, page-break characters, control characters and trailing spaces
+ * made uniform. Letters, quotation marks and spaces inside a line are left exactly as they are.
+ */
 export function normaliseSource(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
+    .replace(BREAKS, '\n')
+    .replace(CONTROLS, '')
     .replace(/[ \t\u00A0]+$/gm, '');
 }
 
-/** Undoes the escaping that the PDF export added (`\$2 million` → `$2 million`). */
+/** How many control characters normaliseSource removes from `text`, for the import report. */
+export function countControls(text: string): number {
+  return text.match(CONTROLS)?.length ?? 0;
+}
+
+/**
+ * Undoes the Markdown escaping that the PDF export added (`\$2 million` → `$2 million`). As in
+ * CommonMark, a backslash escapes ASCII punctuation only; before anything else it is text.
+ */
 export function unescapeExport(text: string): string {
-  return text.replace(/\\([$%&_#*\[\]])/g, '$1');
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 export function isHeading(block: string): boolean {
-  return !block.includes('\n') && HEADING.test(block.trim()) && /[A-Z]{2}/.test(block);
+  const line = block.trim().replace(/\s+/g, ' ');
+  return !block.trim().includes('\n') && HEADING.test(line) && /[A-Z]{2}/.test(line);
 }
 
 export function endsSentence(paragraph: string): boolean {
   const trimmed = paragraph.trimEnd();
   return SENTENCE_END.test(trimmed) || SEE_ALSO.test(trimmed);
+}
+
+/**
+ * Whether `next` continues `previous` across a page break: `previous` does not end a sentence,
+ * or ends in an abbreviation that cannot ("Dr."), that precedes a number ("No." / "5") or that,
+ * before a lower-case word, does not ("U.S." / "administration").
+ */
+export function continues(previous: string, next: string): boolean {
+  const end = previous.trimEnd();
+  if (!endsSentence(end)) return true;
+  if (ALWAYS_CONTINUES.test(end)) return true;
+  if (NUMBERED.test(end) && /^\d/.test(next.trimStart())) return true;
+  return MAY_CONTINUE.test(end) && /^\p{Ll}/u.test(next.trimStart());
+}
+
+export function isPageNumber(block: string): boolean {
+  return PAGE_NUMBER.test(block.trim());
 }
 
 /** Splits text into blank-line-separated blocks, each with its first line number. */
@@ -77,34 +149,47 @@ export function blocks(text: string): SourceBlock[] {
   return result;
 }
 
+/** A block's lines joined into one, runs of spaces and tabs made one space (other spaces, like U+00A0, kept). */
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ');
+}
+
 /**
  * Parses a chapter into headings and their paragraphs. A paragraph that does not end a sentence
  * was cut by a page break, so the next block continues it ("support for the" / "proposal").
  * Headings are kept in source order, duplicates included; merging is the caller's choice.
  */
-export function parseChapter(text: string): SourceChapter {
-  const chapter: SourceChapter = { headings: [] };
-  const preamble: string[] = [];
+export function parseChapter(text: string, options: ParseOptions = {}): SourceChapter {
+  const chapter: SourceChapter = { preamble: [], headings: [], pageNumbers: [] };
+  const { isTheme } = options;
   for (const block of blocks(text)) {
-    const single = block.text.replace(/\s*\n\s*/g, ' ');
-    if (isHeading(single)) {
-      chapter.headings.push({ line: block.line, text: single, paragraphs: [] });
+    if (isPageNumber(block.text)) {
+      chapter.pageNumbers.push(block);
       continue;
     }
+    const single = oneLine(block.text);
     const heading = chapter.headings.at(-1);
-    if (!heading) {
-      preamble.push(single);
-      continue;
-    }
-    const previous = heading.paragraphs.at(-1);
-    if (previous && !endsSentence(previous.text)) {
+    const previous = heading?.paragraphs.at(-1);
+    const unfinished = previous !== undefined && continues(previous.text, single);
+    const headingText = unescapeExport(single).replace(/\s+/g, ' ');
+    const names = isTheme?.(headingText);
+    const isHeadingBlock = isHeading(headingText)
+      ? // A line in capitals that names no theme, inside an unfinished paragraph, is part of it.
+        names !== false || !unfinished
+      : // A line in any case that names a theme, where a paragraph may start.
+        names === true && !unfinished && !block.text.includes('\n') && !endsSentence(single);
+    if (isHeadingBlock) {
+      chapter.headings.push({ line: block.line, text: headingText, paragraphs: [] });
+    } else if (!heading) {
+      chapter.preamble.push({ line: block.line, text: single });
+    } else if (previous && unfinished) {
       previous.text = `${previous.text} ${single}`;
       previous.joins += 1;
     } else {
       heading.paragraphs.push({ line: block.line, text: single, joins: 0 });
     }
   }
-  if (preamble.length) chapter.title = preamble.join(' ');
+  if (chapter.preamble.length) chapter.title = chapter.preamble.map((b) => b.text).join(' ');
   return chapter;
 }
 

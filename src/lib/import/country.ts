@@ -1,0 +1,116 @@
+/**
+ * Which country a chapter belongs to, from what an editor types after --country: a slug
+ * ("north-macedonia"), a name ("North Macedonia") or an ISO code ("MK"). A country that is not in
+ * content/countries.yaml yet becomes a new entry, its ISO code taken from i18n-iso-countries
+ * (kept in step with ISO 3166-1) unless --iso gives it.
+ */
+// The package's Node entry is CommonJS with every locale registered; only its default export is real.
+import isoCountries from 'i18n-iso-countries';
+import { stringify } from 'yaml';
+import type { Country } from '../../schemas/country.ts';
+import { ImportError } from '../chapter-import.ts';
+import { closest } from '../suggest.ts';
+import { slugify } from '../themes.ts';
+
+export interface CountryChoice {
+  slug: string;
+  name: string;
+  /** Set when the country is new: the entry to add to content/countries.yaml. */
+  create?: { name: string; iso: string; region: string };
+}
+
+export interface CountryFlags {
+  /** ISO 3166-1 alpha-2 code for a new country; looked up from its name when absent. */
+  iso?: string | undefined;
+  /** Region for a new country (the home page groups countries by it). */
+  region?: string | undefined;
+  /** The chapter's title line, a better name than a slug when the country is new. */
+  title?: string | undefined;
+}
+
+const SMALL_WORDS = new Set(['and', 'of', 'the']);
+
+/** "bosnia-and-herzegovina" → "Bosnia and Herzegovina". */
+function nameFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join(' ');
+}
+
+/**
+ * The ISO 3166-1 alpha-2 code of a country name in English, or undefined. Tries the exact name,
+ * then without diacritics ("Turkiye"), then a unique name that starts with it ("Moldova" →
+ * "Moldova, Republic of").
+ */
+export function isoCodeOf(name: string): string | undefined {
+  const exact = isoCountries.getAlpha2Code(name, 'en') ?? isoCountries.getSimpleAlpha2Code(name, 'en');
+  if (exact) return exact;
+  const wanted = slugify(name);
+  if (!wanted) return undefined;
+  const names = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  const matches = Object.entries(names).filter(([, all]) =>
+    all.some((candidate) => {
+      const slug = slugify(candidate);
+      return slug === wanted || slug.startsWith(`${wanted}-`);
+    }),
+  );
+  return matches.length === 1 ? matches[0]![0] : undefined;
+}
+
+/** The country a chapter is for; throws ImportError when a new country lacks what its entry needs. */
+export function resolveCountry(input: string, countries: readonly Country[], flags: CountryFlags = {}): CountryChoice {
+  const given = input.trim();
+  const slug = slugify(given);
+  const known =
+    countries.find((c) => c.slug === given) ??
+    countries.find((c) => c.slug === slug || slugify(c.name) === slug) ??
+    (/^[A-Za-z]{2}$/.test(given) ? countries.find((c) => c.iso === given.toUpperCase()) : undefined);
+  if (known) return { slug: known.slug, name: known.name };
+  if (!slug) throw new ImportError(`--country "${input}" is neither a country's name nor a slug.`);
+
+  // A new country. Its name: as typed if it looks like a name, else the chapter's title, else the slug's words.
+  const typedName = /[\p{Lu}\s]|[^\x00-\x7F]/u.test(given) ? given.replace(/\s+/g, ' ') : undefined;
+  const title = flags.title && slugify(flags.title) === slug ? flags.title.trim() : undefined;
+  const name = typedName ?? title ?? nameFromSlug(slug);
+
+  let iso: string | undefined;
+  if (flags.iso !== undefined) {
+    iso = flags.iso.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(iso) || !isoCountries.isValid(iso)) {
+      throw new ImportError(`--iso "${flags.iso}" is not an ISO 3166-1 alpha-2 code (two letters, like KZ).`);
+    }
+  } else {
+    iso = isoCodeOf(name);
+    if (!iso) {
+      const [near] = closest(slug, countries.map((c) => c.slug), 1);
+      throw new ImportError(
+        `"${name}" is not in content/countries.yaml and no ISO 3166-1 code is known for that name.` +
+          (near ? ` Did you mean --country ${near}?` : '') +
+          ' To add it as a new country, pass its code with --iso (two letters, like --iso KZ).',
+      );
+    }
+  }
+  const twin = countries.find((c) => c.iso === iso);
+  if (twin) {
+    throw new ImportError(
+      `"${name}" is not in content/countries.yaml, but its ISO code ${iso} belongs to ${twin.name} there. ` +
+        `Did you mean --country ${twin.slug}?`,
+    );
+  }
+  const region = flags.region?.trim();
+  if (!region) {
+    const regions = [...new Set(countries.map((c) => c.region))].sort();
+    throw new ImportError(
+      `"${name}" (${iso}) is not in content/countries.yaml yet. To add it, pass its region with --region` +
+        (regions.length ? ` (regions in use: ${regions.join(', ')}).` : '.'),
+    );
+  }
+  return { slug, name, create: { name, iso, region } };
+}
+
+/** content/countries.yaml with the new country appended; comments and existing entries untouched. */
+export function addCountry(source: string, slug: string, entry: { name: string; iso: string; region: string }): string {
+  const separator = source === '' || source.endsWith('\n') ? '' : '\n';
+  return `${source}${separator}${stringify({ [slug]: entry })}`;
+}
