@@ -1,6 +1,14 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
+import { missingSpellings, type Spellings } from '../lib/transliterations.ts';
+import { readTransliterations } from '../schemas/transliteration.ts';
 
 /** Pagefind reports problems as a list of strings; any of them fails the build. */
 function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -9,9 +17,91 @@ function assertNoErrors(step: string, errors: readonly string[]): void {
   }
 }
 
+/** One record for the index: the HTML Pagefind reads and the URL a result links to. */
+export interface IndexDocument {
+  url: string;
+  html: string;
+}
+
+/** The site URL of a built file: `2026/kazakhstan/index.html` → `/2026/kazakhstan/`. */
+export function urlOfFile(relativePath: string): string {
+  const posix = relativePath.split(path.sep).join('/');
+  return `/${posix.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function offsets(node: Element): [number, number] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) throw new Error('The HTML parser gave an element no position.');
+  return [start, end];
+}
+
+/**
+ * Turns one built page into the records Pagefind indexes.
+ *
+ * A page without `data-pagefind-body` holds no report text and gives none. A chapter page gives
+ * one record per `<section data-theme>`: the page with every other section cut out, at the URL
+ * `/<edition>/<country>/#<theme>`. Searching by section rather than by page is what lets a result
+ * name its theme, a theme filter count sections rather than chapters, and the first query fetch
+ * one small fragment per result instead of a whole chapter. Everything outside the sections (the
+ * chapter's filters and metadata on <article>, its <h1>) stays in each record, so the markup on
+ * the chapter page remains the one place that says what is indexed.
+ *
+ * Names the section spells one way get the group's other spellings as searchable metadata, which
+ * is indexed but never displayed.
+ */
+export function indexDocuments(html: string, url: string, spellings: readonly Spellings[]): IndexDocument[] {
+  if (!html.includes('data-pagefind-body')) return [];
+  const tree = fromHtml(html);
+  const body = select('[data-pagefind-body]', tree);
+  if (!body) return [];
+  const sections = selectAll('section[data-theme]', body);
+  if (sections.length === 0) return [{ url, html }];
+  return sections.map((section) => {
+    const theme = String(section.properties['dataTheme']);
+    const [start, end] = offsets(section);
+    const closing = '</section>';
+    if (html.slice(end - closing.length, end).toLowerCase() !== closing) {
+      throw new Error(`The section "${theme}" on ${url} has no closing tag where the parser says it ends.`);
+    }
+    const variants = missingSpellings(toText(section), spellings);
+    const hidden = variants.length > 0 ? `<span data-pagefind-meta="spellings:${escapeAttribute(variants.join(' '))}"></span>` : '';
+    // Rebuild the page from slices: the text before this section without the sections before it,
+    // this section with the spellings just inside its end, and the rest without later sections.
+    let out = '';
+    let cursor = 0;
+    for (const other of sections) {
+      const [otherStart, otherEnd] = offsets(other);
+      out += html.slice(cursor, otherStart);
+      if (other === section) out += html.slice(start, end - closing.length) + hidden + closing;
+      cursor = otherEnd;
+    }
+    out += html.slice(cursor);
+    return { url: `${url}#${encodeURIComponent(theme)}`, html: out };
+  });
+}
+
+/** Every .html file under `dir`, relative to it, except Pagefind's own bundle. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+    .sort();
+}
+
 /**
  * Builds the search index into <outDir>/pagefind after every build, through Pagefind's Node API,
  * so an indexing error stops the build instead of shipping a site whose search is silently broken.
+ *
+ * Pages are read and split into sections here (see indexDocuments) and handed to Pagefind one
+ * record at a time. Record URLs have no base path: the browser adds it (Pagefind's `baseUrl`), so
+ * one index works wherever the site is served.
  */
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -19,16 +109,28 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // The same content folder the collections read (see src/content.config.ts).
+        const spellings = await readTransliterations(process.env['CONTENT_DIR'] ?? 'content');
         const { index, errors } = await createIndex({});
         assertNoErrors('start', errors);
         if (!index) throw new Error('Pagefind returned no index.');
         try {
-          const added = await index.addDirectory({ path: outDir });
-          assertNoErrors('index the built pages', added.errors);
-          if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${outDir}.`);
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+          let pages = 0;
+          let records = 0;
+          for (const file of await htmlFiles(outDir)) {
+            const html = await readFile(path.join(outDir, file), 'utf8');
+            const documents = indexDocuments(html, urlOfFile(file), spellings);
+            if (documents.length > 0) pages++;
+            for (const document of documents) {
+              const added = await index.addHTMLFile({ url: document.url, content: document.html });
+              assertNoErrors(`index ${document.url}`, added.errors);
+              records++;
+            }
+          }
+          if (records === 0) throw new Error(`Pagefind found no pages to index in ${outDir}.`);
+          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
           assertNoErrors('write the index', written.errors);
-          logger.info(`Indexed ${added.page_count} page${added.page_count === 1 ? '' : 's'} for search.`);
+          logger.info(`Indexed ${records} section${records === 1 ? '' : 's'} of ${pages} page${pages === 1 ? '' : 's'} for search.`);
         } finally {
           // Pagefind runs as a child process; close it even when indexing failed.
           await close();
