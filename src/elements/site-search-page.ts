@@ -1,0 +1,276 @@
+/**
+ * <site-search-page>: runs the search that the address holds (/search/?q=…&country=…&theme=…)
+ * and keeps the two in step. Typing updates the address in place; a filter change or Enter adds a
+ * history entry, so Back and Forward step through searches. Each filter shows how many results
+ * each of its values would give.
+ *
+ * Keys: ↓ from the field goes to the first result, ↓/↑ move between results, ↑ from the first
+ * result or Escape returns to the field; Escape in the field clears it.
+ */
+import type { Spellings } from '../lib/transliterations.ts';
+import {
+  countResults,
+  FILTER_NAMES,
+  hasFilters,
+  MAX_QUERY_LENGTH,
+  sameState,
+  searchFromState,
+  stateFromParams,
+  toResultView,
+  withoutFilter,
+  type FilterName,
+  type Filters,
+  type SearchState,
+} from './site-search-logic.ts';
+import { loadPagefind, type FilterCounts, type PagefindResult } from './site-search-pagefind.ts';
+import { listenForSearchShortcut, readSpellings, renderSegments } from './site-search-dom.ts';
+
+/** Results shown at once; "Show more results" adds as many again. */
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 40;
+
+class SiteSearchPage extends HTMLElement {
+  #input!: HTMLInputElement;
+  #selects = new Map<FilterName, HTMLSelectElement>();
+  #status!: HTMLElement;
+  #list!: HTMLOListElement;
+  #more!: HTMLButtonElement;
+  #clear!: HTMLButtonElement;
+  #spellings: Spellings[] = [];
+  #editions: Record<string, string> = {};
+  #state: SearchState = { q: '', filters: {} };
+  #results: PagefindResult[] = [];
+  #shown = 0;
+  #generation = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the current history entry was made by typing, so further typing replaces it. */
+  #typing = false;
+  #title = document.title;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    const list = this.querySelector<HTMLOListElement>('[data-results]');
+    const more = this.querySelector<HTMLButtonElement>('[data-more]');
+    const clear = this.querySelector<HTMLButtonElement>('[data-clear-filters]');
+    if (!form || !input || !status || !list || !more || !clear) return;
+    [this.#input, this.#status, this.#list, this.#more, this.#clear] = [input, status, list, more, clear];
+    for (const select of this.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
+      this.#selects.set(select.dataset['filter'] as FilterName, select);
+    }
+    listenForSearchShortcut();
+    if (this.hasAttribute('data-dev')) return; // the page says search needs a build
+    this.#spellings = readSpellings(this);
+    try {
+      this.#editions = JSON.parse(this.dataset['editions'] ?? '{}') as Record<string, string>;
+    } catch {
+      this.#editions = {};
+    }
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      this.#update({ ...this.#state, q: input.value }, 'push');
+    });
+    input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#update({ ...this.#state, q: input.value }, this.#typing ? 'replace' : 'push', true), DEBOUNCE_MS);
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' && this.#links().length > 0) {
+        event.preventDefault();
+        this.#links()[0]?.focus();
+      } else if (event.key === 'Escape' && input.value) {
+        event.preventDefault();
+        input.value = '';
+        this.#update({ ...this.#state, q: '' }, 'push');
+      }
+    });
+    for (const [name, select] of this.#selects) {
+      select.addEventListener('change', () => {
+        this.#update({ ...this.#state, filters: { ...this.#state.filters, [name]: select.value || undefined } }, 'push');
+      });
+    }
+    list.addEventListener('keydown', (event) => this.#onResultsKey(event));
+    more.addEventListener('click', () => void this.#showMore(true));
+    clear.addEventListener('click', () => {
+      this.#update({ q: this.#state.q, filters: {} }, 'push');
+      input.focus();
+    });
+    window.addEventListener('popstate', () => this.#restore());
+    this.#restore();
+  }
+
+  /** Takes the search from the address (on arrival, Back and Forward) and runs it. */
+  #restore(): void {
+    const state = this.#known(stateFromParams(new URLSearchParams(location.search)));
+    this.#typing = false;
+    this.#state = state;
+    this.#input.value = state.q;
+    for (const [name, select] of this.#selects) select.value = state.filters[name] ?? '';
+    void this.#run();
+  }
+
+  /** The state with only filter values this page offers: a mistyped link should not hide everything. */
+  #known(state: SearchState): SearchState {
+    const filters: Filters = {};
+    for (const name of FILTER_NAMES) {
+      const value = state.filters[name];
+      const select = this.#selects.get(name);
+      if (value && select && [...select.options].some((o) => o.value === value)) filters[name] = value;
+    }
+    return { q: state.q.slice(0, MAX_QUERY_LENGTH), filters };
+  }
+
+  #update(next: SearchState, history: 'push' | 'replace', typing = false): void {
+    const state = this.#known(next);
+    if (sameState(state, this.#state)) return;
+    this.#state = state;
+    const url = `${location.pathname}${searchFromState(state)}`;
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    this.#typing = typing;
+    void this.#run();
+  }
+
+  async #run(): Promise<void> {
+    const generation = ++this.#generation;
+    const { q, filters } = this.#state;
+    const query = q.trim();
+    document.title = query ? `“${query}”: ${this.#title}` : this.#title;
+    this.#clear.hidden = !hasFilters(filters);
+    if (!query && !hasFilters(filters)) {
+      this.#results = [];
+      this.#list.replaceChildren();
+      this.#more.hidden = true;
+      this.#status.textContent = '';
+      this.#showCounts(null);
+      return;
+    }
+    try {
+      const pagefind = await loadPagefind(this.dataset['bundle'] ?? '/pagefind/', this.dataset['base'] ?? '/');
+      // Loading the filter index once makes every search return counts.
+      await pagefind.filters();
+      const term = query || null;
+      const search = await pagefind.search(term, { filters: pagefindFilters(filters) });
+      // Each active filter's own counts come from the search without it: how many results each
+      // of its values would give instead of the chosen one.
+      const counts: FilterCounts = { ...search.filters };
+      const totals: Partial<Record<FilterName, number>> = {};
+      for (const name of FILTER_NAMES) {
+        if (!filters[name]) continue;
+        const without = await pagefind.search(term, { filters: pagefindFilters(withoutFilter(filters, name)) });
+        counts[name] = without.filters[name] ?? {};
+        totals[name] = without.results.length;
+      }
+      if (generation !== this.#generation) return;
+      this.#results = search.results;
+      this.#shown = 0;
+      this.#list.replaceChildren();
+      this.#showCounts(counts, totals, search.results.length);
+      this.#announce(search.results.length);
+      await this.#showMore(false, generation);
+    } catch {
+      if (generation !== this.#generation) return;
+      this.#status.textContent = 'Search is not available right now: the search index could not be loaded. Try reloading the page.';
+    }
+  }
+
+  /** Adds the next page of results; after a click, focus goes to the first new one. */
+  async #showMore(moveFocus: boolean, generation = this.#generation): Promise<void> {
+    const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (generation !== this.#generation) return;
+    const query = this.#state.q.trim();
+    const items = data.map((d) => this.#item(toResultView(d, query, this.#spellings)));
+    this.#list.append(...items);
+    this.#shown += next.length;
+    this.#more.hidden = this.#shown >= this.#results.length;
+    if (moveFocus) items[0]?.querySelector('a')?.focus();
+  }
+
+  #item(view: ReturnType<typeof toResultView>): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = view.href;
+    link.textContent = `${view.country}: ${view.theme}`;
+    heading.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'search-result-meta';
+    meta.textContent = [this.#editions[view.edition] ?? view.edition, view.region].filter(Boolean).join(' · ');
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result-excerpt';
+    renderSegments(excerpt, view.excerpt);
+    item.append(heading, meta, excerpt);
+    return item;
+  }
+
+  #announce(count: number): void {
+    const query = this.#state.q.trim();
+    const what = query ? ` for “${query}”` : '';
+    const where = this.#describeFilters();
+    if (count > 0) {
+      this.#status.textContent = `${countResults(count)}${what}${where ? ` in ${where}` : ''}.`;
+    } else if (where) {
+      this.#status.textContent = `No results${what} in ${where}. Try removing the filters.`;
+    } else {
+      this.#status.textContent = `No results${what}. Check the spelling, or try fewer or other words.`;
+    }
+  }
+
+  #describeFilters(): string {
+    return FILTER_NAMES.flatMap((name) => {
+      const select = this.#selects.get(name);
+      const value = this.#state.filters[name];
+      const option = value ? [...(select?.options ?? [])].find((o) => o.value === value) : undefined;
+      return option ? [option.dataset['label'] ?? value] : [];
+    }).join(', ');
+  }
+
+  /** Writes each option's count into its label: "Freedom of association (2)". */
+  #showCounts(counts: FilterCounts | null, totals: Partial<Record<FilterName, number>> = {}, count = 0): void {
+    for (const [name, select] of this.#selects) {
+      for (const option of select.options) {
+        const label = option.dataset['label'] ?? option.text;
+        if (!counts) option.text = label;
+        else if (option.value) option.text = `${label} (${counts[name]?.[option.value] ?? 0})`;
+        else option.text = `${label} (${totals[name] ?? count})`;
+      }
+    }
+  }
+
+  #links(): HTMLAnchorElement[] {
+    return [...this.#list.querySelectorAll<HTMLAnchorElement>('.search-result h2 a')];
+  }
+
+  #onResultsKey(event: KeyboardEvent): void {
+    const links = this.#links();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' && at < links.length - 1) {
+      event.preventDefault();
+      links[at + 1]?.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      (at === 0 ? this.#input : links[at - 1])?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#input.focus();
+    }
+  }
+}
+
+/** Pagefind's filter option: only the filters in use. */
+function pagefindFilters(filters: Filters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of FILTER_NAMES) {
+    const value = filters[name];
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+if (!customElements.get('site-search-page')) customElements.define('site-search-page', SiteSearchPage);
