@@ -1,0 +1,145 @@
+/**
+ * A static host for a built site, as small as the benchmark, the budget and Lighthouse need: it
+ * serves the folder under its base path, answers folders with index.html and unknown paths with
+ * 404.html, and compresses text the way production hosts and CDNs do (brotli or gzip, by the
+ * browser's Accept-Encoding), so transferred bytes and Lighthouse's figures are the ones a reader
+ * would see. `astro preview` serves files uncompressed, which would overstate every byte count.
+ *
+ * It listens on 127.0.0.1 only.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { normaliseBase } from './site.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+
+/** Types a host compresses on the fly. Pagefind's index files are gzip already and stay as they are. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.wasm']);
+
+/** Compression of precompressed static files (brotli quality 11, gzip level 9); on-the-fly CDN compression is a little weaker. */
+export function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipSync(body, { level: 9 });
+}
+
+/** One response as sent: the server counts bytes itself, so nothing the browser hides is missed. */
+export interface Served {
+  path: string;
+  status: number;
+  /** Body bytes on the wire (compressed when encoded). */
+  body: number;
+  /** Status line and headers, as HTTP/1.1 writes them. */
+  headers: number;
+  /** Body bytes before compression. */
+  uncompressed: number;
+}
+
+export interface StaticServer {
+  /** The site's address, base path included, e.g. http://127.0.0.1:4400/reports/. */
+  url: string;
+  /** Every response sent so far; empty it to count from a given moment. */
+  log: Served[];
+  close(): Promise<void>;
+}
+
+async function fileAt(root: string, relativePath: string): Promise<string | undefined> {
+  const file = path.join(root, relativePath);
+  if (!file.startsWith(root)) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isFile()) return file;
+  return undefined;
+}
+
+/** Serves `root` under `base` at 127.0.0.1:`port` until close() is called. */
+export async function serveStatic(root: string, options: { port: number; base?: string; compression?: boolean }): Promise<StaticServer> {
+  const base = normaliseBase(options.base ?? '/');
+  const absoluteRoot = path.resolve(root);
+  const compression = options.compression ?? true;
+  const cache = new Map<string, Buffer>();
+  const log: Served[] = [];
+
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '/';
+    }
+    let status = 200;
+    let file: string | undefined;
+    if (pathname.startsWith(base)) {
+      const inside = pathname.slice(base.length);
+      file = await fileAt(absoluteRoot, inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside);
+      if (!file && (await fileAt(absoluteRoot, `${inside}/index.html`))) {
+        // Hosts redirect a folder named without its slash to the folder.
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        log.push({ path: url.pathname, status: 301, body: 0, headers: 0, uncompressed: 0 });
+        return;
+      }
+    }
+    if (!file) {
+      status = 404;
+      file = await fileAt(absoluteRoot, '404.html');
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+    }
+    const extension = path.extname(file);
+    const original = await readFile(file);
+    let body: Buffer = original;
+    const headers: Record<string, string> = { 'content-type': TYPES[extension] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    const encoding = !compression || !COMPRESSIBLE.has(extension) ? undefined : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+    if (encoding) {
+      const key = `${encoding}:${file}`;
+      body = cache.get(key) ?? compress(body, encoding);
+      cache.set(key, body);
+      headers['content-encoding'] = encoding;
+      headers['vary'] = 'accept-encoding';
+    }
+    headers['content-length'] = String(body.length);
+    response.writeHead(status, headers);
+    response.end(request.method === 'HEAD' ? undefined : body);
+    // Node adds Date, Connection and Keep-Alive; counted approximately (within ~60 bytes).
+    const headerBytes = `HTTP/1.1 ${status} OK\r\n`.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0) + 80;
+    log.push({ path: url.pathname, status, body: body.length, headers: headerBytes, uncompressed: original.length });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is in use; choose another with --port (4400–4499).`, { cause: error }) : error),
+    );
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${options.port}${base}`,
+    log,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * Synthetic editions for benchmarks and load tests: any number of countries (up to the 54 the
+ * annual review covers), each with a section for every theme of the vocabulary, written from
+ * shuffled sentences of a real chapter so that the text has the length, vocabulary and
+ * punctuation of the report.
+ *
+ * Everything it makes says so: the edition's titles start "SYNTHETIC BENCHMARK", and every section
+ * opens with a paragraph stating that it was generated and describes no country. Sentences are
+ * copied as written, never edited to name another country: generated text must not put words
+ * about a real country in anyone's mouth.
+ *
+ * The same seed gives the same files, so two runs of the benchmark build the same site.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, stringify } from 'yaml';
+import { escapeMdxText } from './chapter-import.ts';
+import { parseChapter, sentences, unescapeExport } from './source-text.ts';
+import { sortThemes } from './themes.ts';
+
+/** The countries of the annual review (Europe and Central Asia), in alphabetical order. */
+export const REVIEW_COUNTRIES: readonly { name: string; iso: string; region: string }[] = [
+  { name: 'Albania', iso: 'AL', region: 'South-East Europe' },
+  { name: 'Andorra', iso: 'AD', region: 'Southern Europe' },
+  { name: 'Armenia', iso: 'AM', region: 'Caucasus' },
+  { name: 'Austria', iso: 'AT', region: 'Central Europe' },
+  { name: 'Azerbaijan', iso: 'AZ', region: 'Caucasus' },
+  { name: 'Belarus', iso: 'BY', region: 'Eastern Europe' },
+  { name: 'Belgium', iso: 'BE', region: 'Western Europe' },
+  { name: 'Bosnia and Herzegovina', iso: 'BA', region: 'South-East Europe' },
+  { name: 'Bulgaria', iso: 'BG', region: 'South-East Europe' },
+  { name: 'Croatia', iso: 'HR', region: 'South-East Europe' },
+  { name: 'Cyprus', iso: 'CY', region: 'Southern Europe' },
+  { name: 'Czechia', iso: 'CZ', region: 'Central Europe' },
+  { name: 'Denmark', iso: 'DK', region: 'Northern Europe' },
+  { name: 'Estonia', iso: 'EE', region: 'Northern Europe' },
+  { name: 'Finland', iso: 'FI', region: 'Northern Europe' },
+  { name: 'France', iso: 'FR', region: 'Western Europe' },
+  { name: 'Georgia', iso: 'GE', region: 'Caucasus' },
+  { name: 'Germany', iso: 'DE', region: 'Central Europe' },
+  { name: 'Greece', iso: 'GR', region: 'Southern Europe' },
+  { name: 'Hungary', iso: 'HU', region: 'Central Europe' },
+  { name: 'Iceland', iso: 'IS', region: 'Northern Europe' },
+  { name: 'Ireland', iso: 'IE', region: 'Western Europe' },
+  { name: 'Italy', iso: 'IT', region: 'Southern Europe' },
+  { name: 'Kazakhstan', iso: 'KZ', region: 'Central Asia' },
+  { name: 'Kosovo', iso: 'XK', region: 'South-East Europe' },
+  { name: 'Kyrgyzstan', iso: 'KG', region: 'Central Asia' },
+  { name: 'Latvia', iso: 'LV', region: 'Northern Europe' },
+  { name: 'Liechtenstein', iso: 'LI', region: 'Central Europe' },
+  { name: 'Lithuania', iso: 'LT', region: 'Northern Europe' },
+  { name: 'Luxembourg', iso: 'LU', region: 'Western Europe' },
+  { name: 'Malta', iso: 'MT', region: 'Southern Europe' },
+  { name: 'Moldova', iso: 'MD', region: 'Eastern Europe' },
+  { name: 'Monaco', iso: 'MC', region: 'Western Europe' },
+  { name: 'Montenegro', iso: 'ME', region: 'South-East Europe' },
+  { name: 'Netherlands', iso: 'NL', region: 'Western Europe' },
+  { name: 'North Macedonia', iso: 'MK', region: 'South-East Europe' },
+  { name: 'Norway', iso: 'NO', region: 'Northern Europe' },
+  { name: 'Poland', iso: 'PL', region: 'Central Europe' },
+  { name: 'Portugal', iso: 'PT', region: 'Southern Europe' },
+  { name: 'Romania', iso: 'RO', region: 'South-East Europe' },
+  { name: 'Russia', iso: 'RU', region: 'Eastern Europe' },
+  { name: 'San Marino', iso: 'SM', region: 'Southern Europe' },
+  { name: 'Serbia', iso: 'RS', region: 'South-East Europe' },
+  { name: 'Slovakia', iso: 'SK', region: 'Central Europe' },
+  { name: 'Slovenia', iso: 'SI', region: 'Central Europe' },
+  { name: 'Spain', iso: 'ES', region: 'Southern Europe' },
+  { name: 'Sweden', iso: 'SE', region: 'Northern Europe' },
+  { name: 'Switzerland', iso: 'CH', region: 'Central Europe' },
+  { name: 'Tajikistan', iso: 'TJ', region: 'Central Asia' },
+  { name: 'Turkey', iso: 'TR', region: 'South-East Europe' },
+  { name: 'Turkmenistan', iso: 'TM', region: 'Central Asia' },
+  { name: 'Ukraine', iso: 'UA', region: 'Eastern Europe' },
+  { name: 'United Kingdom', iso: 'GB', region: 'Western Europe' },
+  { name: 'Uzbekistan', iso: 'UZ', region: 'Central Asia' },
+];
+
+/** The words that open every synthetic edition's titles. */
+export const SYNTHETIC_MARK = 'SYNTHETIC BENCHMARK';
+
+export interface SyntheticOptions {
+  /** How many countries, from the start of REVIEW_COUNTRIES (1–54). */
+  countries: number;
+  /** How many editions, newest first from `newestYear` (default 1). */
+  editions?: number;
+  /** Year of the newest edition (default 2026, so URLs look like the real site's). */
+  newestYear?: number;
+  /** Seed of the shuffle (default 1). */
+  seed?: number;
+  /** The chapter text the sentences come from, as received (content/sources/…/*.txt). */
+  sourceText: string;
+  /** The theme vocabulary (content/themes.yaml), copied as is: every country gets every theme. */
+  themesYaml: string;
+}
+
+/** A small, fast, seedable generator (mulberry32): the same seed gives the same sequence. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: readonly T[], next: () => number): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [result[i], result[j]] = [result[j]!, result[i]!];
+  }
+  return result;
+}
+
+function slugOf(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** What the seed chapter offers: its sentences, and how long its sections and paragraphs are. */
+interface SeedShape {
+  sentences: string[];
+  paragraphsPerSection: number[];
+  sentencesPerParagraph: number[];
+}
+
+function seedShape(sourceText: string): SeedShape {
+  const chapter = parseChapter(sourceText);
+  const shape: SeedShape = { sentences: [], paragraphsPerSection: [], sentencesPerParagraph: [] };
+  for (const heading of chapter.headings) {
+    if (heading.paragraphs.length) shape.paragraphsPerSection.push(heading.paragraphs.length);
+    for (const paragraph of heading.paragraphs) {
+      // Links become their words; cross-references are made afresh, pointing at real sections.
+      const plain = unescapeExport(paragraph.text)
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\(See also under [^()]+\)/g, '')
+        .trim();
+      const own = sentences(plain);
+      if (own.length) shape.sentencesPerParagraph.push(own.length);
+      shape.sentences.push(...own);
+    }
+  }
+  if (shape.sentences.length < 10) throw new Error('The seed chapter has too few sentences to make synthetic text from.');
+  return shape;
+}
+
+/**
+ * The files of a synthetic content folder, by path relative to it: editions.yaml, countries.yaml,
+ * themes.yaml and sections/<edition>/<country>/<theme>.mdx.
+ */
+export function generateSyntheticContent(options: SyntheticOptions): Map<string, string> {
+  const { countries: count, editions = 1, newestYear = 2026, seed = 1 } = options;
+  if (!Number.isInteger(count) || count < 1 || count > REVIEW_COUNTRIES.length) {
+    throw new Error(`countries must be a whole number from 1 to ${REVIEW_COUNTRIES.length}, not ${count}.`);
+  }
+  const next = random(seed);
+  const shape = seedShape(options.sourceText);
+  const vocabulary = parseYaml(options.themesYaml) as Record<string, { label: string; order?: number }>;
+  const themes = sortThemes(Object.entries(vocabulary).map(([slug, theme]) => ({ slug, label: theme.label, order: theme.order })));
+  const countries = REVIEW_COUNTRIES.slice(0, count).map((c) => ({ ...c, slug: slugOf(c.name) }));
+  const years = Array.from({ length: editions }, (_, i) => newestYear - i);
+
+  // Sentences are dealt from a shuffled deck, reshuffled when it runs out, so that text varies
+  // across sections but every sentence of the seed is used about as often.
+  let deck: string[] = [];
+  const deal = () => {
+    if (deck.length === 0) deck = shuffle(shape.sentences, next);
+    return deck.pop()!;
+  };
+  const pick = (values: readonly number[]) => values[Math.floor(next() * values.length)]!;
+
+  const files = new Map<string, string>();
+  files.set(
+    'editions.yaml',
+    stringify(
+      Object.fromEntries(
+        years.map((year) => [
+          String(year),
+          {
+            title: `${SYNTHETIC_MARK} EDITION ${year}: ${count} ${count === 1 ? 'country' : 'countries'} of generated text, not a report`,
+            shortTitle: `${SYNTHETIC_MARK} ${year}`,
+            publicationYear: year,
+            periodCovered: `January to December ${year - 1}`,
+            publisher: 'Synthetic benchmark (generated text, no publisher)',
+            licence: { name: 'Generated test data; not for publication' },
+            summary: `${SYNTHETIC_MARK} EDITION. Every section of this edition was generated from shuffled sentences of a real chapter to measure how the site scales. It describes no country.`,
+          },
+        ]),
+      ),
+    ),
+  );
+  files.set('countries.yaml', stringify(Object.fromEntries(countries.map(({ slug, name, iso, region }) => [slug, { name, iso, region }]))));
+  files.set('themes.yaml', options.themesYaml);
+
+  for (const year of years) {
+    for (const country of countries) {
+      for (const theme of themes) {
+        const paragraphs = [
+          `${SYNTHETIC_MARK} TEXT. This section was generated from shuffled sentences of the Kazakhstan chapter of the 2026 edition, to measure the site; it does not describe ${country.name}.`,
+        ];
+        const wanted = pick(shape.paragraphsPerSection);
+        for (let p = 0; p < wanted; p++) {
+          const words = Array.from({ length: pick(shape.sentencesPerParagraph) }, deal);
+          let paragraph = escapeMdxText(words.join(' '));
+          // About one section in five refers to another, as real chapters do.
+          if (p === wanted - 1 && next() < 0.2) {
+            const other = themes[Math.floor(next() * themes.length)]!;
+            if (other.slug !== theme.slug) paragraph += ` (See also under [${escapeMdxText(other.label)}](#${other.slug}))`;
+          }
+          paragraphs.push(paragraph);
+        }
+        const frontmatter = `---\nedition: ${year}\ncountry: ${country.slug}\ntheme: ${theme.slug}\n---\n`;
+        files.set(`sections/${year}/${country.slug}/${theme.slug}.mdx`, `${frontmatter}\n${paragraphs.join('\n\n')}\n`);
+      }
+    }
+  }
+  return files;
+}
+
+/** Marks a folder as made by this module, so that it may be emptied and rewritten. */
+const MARKER = 'SYNTHETIC-BENCHMARK-CONTENT.txt';
+
+/**
+ * Writes a synthetic content folder at `dir` (emptied first), reading the seed chapter and the
+ * theme vocabulary from the project's content/. Refuses to write inside content/, or into a
+ * folder with files it did not make.
+ */
+export async function writeSyntheticContent(
+  dir: string,
+  options: Omit<SyntheticOptions, 'sourceText' | 'themesYaml'> & { contentDir?: string; seedChapter?: string },
+): Promise<{ dir: string; files: number }> {
+  const contentDir = path.resolve(options.contentDir ?? 'content');
+  const target = path.resolve(dir);
+  if (target === contentDir || target.startsWith(`${contentDir}${path.sep}`)) {
+    throw new Error(`Refusing to write synthetic content into ${target}: it is inside the real content folder.`);
+  }
+  const existing = await readdir(target).catch(() => [] as string[]);
+  if (existing.length > 0 && !existing.includes(MARKER)) {
+    throw new Error(`Refusing to empty ${target}: it holds files that synthetic.ts did not make.`);
+  }
+  await rm(target, { recursive: true, force: true });
+  const files = generateSyntheticContent({
+    ...options,
+    sourceText: await readFile(path.join(contentDir, options.seedChapter ?? 'sources/2026/kazakhstan.txt'), 'utf8'),
+    themesYaml: await readFile(path.join(contentDir, 'themes.yaml'), 'utf8'),
+  });
+  // Other data files (transliterations.yaml, …) apply to the text as they do to the real one.
+  for (const name of await readdir(contentDir)) {
+    if (name.endsWith('.yaml') && !files.has(name)) files.set(name, await readFile(path.join(contentDir, name), 'utf8'));
+  }
+  files.set(MARKER, 'Generated by src/lib/synthetic.ts for benchmarks: SYNTHETIC text, not a report. Safe to delete.\n');
+  for (const [file, text] of files) {
+    await mkdir(path.dirname(path.join(target, file)), { recursive: true });
+    await writeFile(path.join(target, file), text);
+  }
+  return { dir: target, files: files.size };
+}
