@@ -162,7 +162,23 @@ function oneLine(text: string): string {
 export function parseChapter(text: string, options: ParseOptions = {}): SourceChapter {
   const chapter: SourceChapter = { preamble: [], headings: [], pageNumbers: [] };
   const { isTheme } = options;
-  for (const block of blocks(text)) {
+  const queue = blocks(text);
+  for (let index = 0; index < queue.length; index++) {
+    const block = queue[index]!;
+    // A theme heading with no blank line before or after it is a block of its own.
+    const lines = block.text.split('\n');
+    const at = lines.findIndex((line) => isHeading(line) && isTheme?.(unescapeExport(line).replace(/\s+/g, ' ')));
+    if (lines.length > 1 && at >= 0) {
+      const [before, heading, after] = [lines.slice(0, at), lines[at]!, lines.slice(at + 1)];
+      const parts = [
+        { line: block.line, text: before.join('\n') },
+        { line: block.line + at, text: heading },
+        { line: block.line + at + 1, text: after.join('\n') },
+      ].filter((part) => part.text !== '');
+      queue.splice(index, 1, ...parts);
+      index--;
+      continue;
+    }
     if (isPageNumber(block.text)) {
       chapter.pageNumbers.push(block);
       continue;

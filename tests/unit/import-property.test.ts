@@ -1,0 +1,256 @@
+/**
+ * Random chapters, full of what breaks MDX (braces, angle brackets, backticks, HTML comments,
+ * JSX-like tags, import/export, autolinks, very long lines, CRLF, BOM, Cyrillic and Kazakh
+ * letters, empty input), go through the real import into a temporary content folder. Either the
+ * import writes a chapter that the project's validator accepts and that reads exactly the input
+ * words, or it refuses with an ImportError and leaves every file as it was. Nothing else.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportError } from '../../src/lib/chapter-import.ts';
+import { runImport } from '../../src/lib/import/run.ts';
+import { parseChapter } from '../../src/lib/source-text.ts';
+import { matchTheme } from '../../src/lib/themes.ts';
+import type { Theme } from '../../src/schemas/theme.ts';
+import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { renderSection } from '../fixtures/import/render.ts';
+
+/** More runs for a deeper search: IMPORT_FUZZ_RUNS=2000 npx vitest run tests/unit/import-property.test.ts */
+const RUNS = Number(process.env['IMPORT_FUZZ_RUNS'] ?? 60);
+
+let work: string;
+let content: string;
+let themes: Theme[];
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'import-property-'));
+  content = path.join(work, 'content');
+  mkdirSync(path.join(content, 'sections'), { recursive: true });
+  for (const file of ['editions.yaml', 'countries.yaml', 'themes.yaml']) copyFileSync(path.join('content', file), path.join(content, file));
+  themes = (await validateContent(contentPaths(content))).themes;
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under the content folder with its bytes, to prove a refused import changed nothing. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(dir, name);
+    try {
+      files.set(name, readFileSync(file, 'latin1'));
+    } catch {
+      files.set(name, '<dir>'); // a folder
+    }
+  }
+  return files;
+}
+
+/** The chapter's sections as written, rendered: theme slug → paragraphs, links, foreign nodes. */
+function writtenChapter() {
+  const dir = path.join(content, 'sections', '2026', 'kazakhstan');
+  return new Map(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => [name.replace(/\.mdx$/, ''), { mdx: readFileSync(path.join(dir, name), 'utf8') }] as const)
+      .map(([theme, { mdx }]) => [theme, { mdx, ...renderSection(mdx) }]),
+  );
+}
+
+/** CommonMark's backslash escapes, undone: what the export's `\$` means. */
+const unescape = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+const spaces = (text: string) => text.replace(/[ \t]+/g, ' ').trim();
+
+/** Pieces of text that MDX, CommonMark or GFM would read as something other than text. */
+const TRICKY = [
+  '{', '}', '{x}', '{props.children}', '<', '>', '<Foo>', '</Foo>', '<Foo bar={1} />', '<br/>', '<script>alert(1)</script>',
+  '<!--', '-->', '<!-- note -->', '`', '```', '`code`', '~~~', 'import', 'export', 'import x from "y";', 'export const a = 1',
+  '&amp;', '&#123;', '&copy', '\\', '\\\\', '\\{', '\\$', '\\*', '*', '**', '_', '__', '~', '~~', '#', '##', '|', '| a | b |',
+  '-', '--', '---', '+', '=', '===', '1.', '2)', '!', ':', '[', '[^1', '(', ')', 'www.example.org', 'www.example.org\\<b',
+  'https://example.org/{x}', 'http://a.b\\<c', 'a@b.co', 'mailto:a@b.co', '$', '%', '^', '"', "'", '“', '”', '«', '»', '‘', '’',
+  '—', '–', ' ', '\u00A0', 'Қазақстан', 'ЛГБТ', 'әғқңөұүһі', 'Ж', '😀', 'e\u0301', '\u200B', 'Dr.', 'U.S.', 'etc.', '.', '?',
+  'EDUCATION', 'USAID', 'LGBTI', '12', '2025', 'See also under Education',
+];
+
+const tricky = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
+  { weight: 2, arbitrary: fc.constantFrom('a', 'the', 'Kazakhstan', 'law', 'said', 'ministry', 'activists') },
+);
+
+/**
+ * One word of running text: never a `]` (links are generated on purpose, below), never only
+ * spaces, and no line or page break (the importer reads U+2028 and form feeds as line breaks).
+ */
+const word = fc
+  .string({ unit: tricky, minLength: 1, maxLength: 4 })
+  .map((w) => w.replace(/[\]\n\r\f\v\u2028\u2029]/g, '').trim())
+  .filter((w) => w !== '' && !/^\s*$/u.test(w));
+
+const headingOf = (theme: Theme) =>
+  fc.constantFrom(
+    theme.label.toUpperCase(),
+    theme.label,
+    theme.label.toUpperCase().replace(/-/g, '–').replace(/ AND /g, ' & '),
+    `  ${theme.label.toUpperCase().replace(/ /g, '  ')}  `,
+  );
+
+const eol = fc.constantFrom('\n', '\r\n');
+
+describe('any text with headings of the vocabulary', () => {
+  it('is published word for word, links kept or listed, whatever MDX would make of it', async () => {
+    type Token = { kind: 'text'; text: string } | { kind: 'link'; words: string; url: string };
+    const token: fc.Arbitrary<Token> = fc.oneof(
+      { weight: 8, arbitrary: word.map((text) => ({ kind: 'text' as const, text })) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('link' as const),
+          words: fc.constantFrom('the report', 'charges', 'Қазақстан', 'a {b} <c>'),
+          url: fc.constantFrom('https://example.org/report', 'https://example.org/a_(b)', '#', ''),
+        }),
+      },
+    );
+    const paragraph = fc.record({
+      tokens: fc.array(token, { minLength: 1, maxLength: 12 }),
+      /** Where a page break cuts the paragraph in two (as a fraction of its tokens), if it does. */
+      cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+      long: fc.boolean(),
+    });
+    const chapter = fc.record({
+      bom: fc.boolean(),
+      eol,
+      title: fc.boolean(),
+      sections: fc.array(
+        fc.integer({ min: 0, max: 1000 }).chain((n) => {
+          const theme = themes[n % themes.length]!;
+          return fc.record({ theme: fc.constant(theme), heading: headingOf(theme), paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }) });
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+    });
+
+    await fc.assert(
+      fc.asyncProperty(chapter, async (c) => {
+        const blocks: string[] = c.title ? ['Kazakhstan'] : [];
+        const expected = new Map<string, string[]>();
+        const links: string[] = [];
+        let dropped = 0;
+        for (const section of c.sections) {
+          blocks.push(section.heading);
+          const paragraphs = expected.get(section.theme.slug) ?? [];
+          expected.set(section.theme.slug, paragraphs);
+          for (const p of section.paragraphs) {
+            const tokens = p.long ? Array.from({ length: 15 }, () => p.tokens).flat() : p.tokens;
+            const source = tokens.map((t) => (t.kind === 'text' ? t.text : `[${t.words}](${t.url})`));
+            const words = tokens.map((t) => (t.kind === 'text' ? unescape(t.text) : t.words));
+            for (const t of tokens) {
+              if (t.kind === 'link' && t.url.startsWith('http')) links.push(t.url);
+              if (t.kind === 'link' && !t.url.startsWith('http')) dropped++;
+            }
+            // "end." closes every paragraph, so none continues into the next by accident.
+            const text = `${source.join(' ')} end.`;
+            paragraphs.push(spaces(`${words.join(' ')} end.`));
+            // A page break inside a sentence: the first part ends mid-sentence and reads as prose.
+            const at = p.cut === null ? 0 : Math.floor(p.cut * source.length);
+            const first = source.slice(0, at).join(' ');
+            if (at > 0 && /[a-z]/.test(first) && !/[.!?…]["'”’»)\]]*$/.test(first) && !/[\\&]$/.test(first)) {
+              blocks.push(first, `${source.slice(at).join(' ')} end.`);
+            } else blocks.push(text);
+          }
+        }
+        const text = (c.bom ? '\uFEFF' : '') + blocks.join(c.eol + c.eol) + c.eol;
+        const file = path.join(work, 'chapter.txt');
+        writeFileSync(file, text);
+
+        const outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
+        expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
+        expect((await validateContent(contentPaths(content))).problems).toEqual([]);
+        const written = writtenChapter();
+        expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [theme, paragraphs] of expected) {
+          const section = written.get(theme)!;
+          expect(section.foreign, section.mdx).toEqual([]);
+          expect(section.paragraphs.map(spaces), section.mdx).toEqual(paragraphs);
+        }
+        const renderedLinks = [...written.values()].flatMap((s) => s.links.map((l) => l.url));
+        for (const url of links) expect(renderedLinks).toContain(url);
+        expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^  - text: /gm)?.length ?? 0), 0)).toBe(dropped);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 180_000 + RUNS * 500);
+});
+
+describe('any text at all', () => {
+  it('is imported faithfully or refused with an ImportError, never half-written', async () => {
+    const line = fc.oneof(
+      { weight: 6, arbitrary: fc.array(word, { minLength: 1, maxLength: 10 }).map((w) => w.join(' ')) },
+      { weight: 1, arbitrary: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ').repeat(100)) },
+      { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }).chain((n) => headingOf(themes[n % themes.length]!)) },
+      { weight: 1, arbitrary: fc.constantFrom('LGBTI RIGHTS', '14', 'Kazakhstan', '\t', '\u00A0', '\f', '\u0000') },
+      { weight: 6, arbitrary: fc.constant('') },
+    );
+    const input = fc.record({
+      bom: fc.boolean(),
+      eol,
+      lines: fc.oneof(
+        { weight: 1, arbitrary: fc.array(line, { maxLength: 30 }) },
+        // Most chapters start with a heading (after the country's name), so most runs get past it.
+        {
+          weight: 3,
+          arbitrary: fc
+            .tuple(fc.constantFrom([], ['Kazakhstan', '']), fc.integer({ min: 0, max: 1000 }), fc.array(line, { minLength: 1, maxLength: 30 }))
+            .map(([title, n, rest]) => [...title, themes[n % themes.length]!.label.toUpperCase(), ...rest]),
+        },
+      ),
+    });
+
+    const outcomes = { written: 0, refused: new Map<string, number>() };
+    await fc.assert(
+      fc.asyncProperty(input, async ({ bom, eol: end, lines }) => {
+        const text = (bom ? '\uFEFF' : '') + lines.join(end);
+        const file = path.join(work, 'any.txt');
+        writeFileSync(file, text);
+        const before = snapshot(content);
+        let outcome;
+        try {
+          outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
+        } catch (error) {
+          // A refusal is a sentence for an editor, and nothing changed.
+          expect(error).toBeInstanceOf(ImportError);
+          const reason = (error as Error).message.replace(/"[^"]*"/g, '…').slice(0, 40);
+          outcomes.refused.set(reason, (outcomes.refused.get(reason) ?? 0) + 1);
+          expect((error as ImportError).message).toMatch(/^[^\n]{10,}/);
+          expect((error as ImportError).message).not.toMatch(/\n\s+at /);
+          expect(snapshot(content) .size, 'files added or removed by a refused import').toBe(before.size);
+          for (const [name, bytes] of snapshot(content)) expect(bytes === before.get(name), `${name} changed by a refused import`).toBe(true);
+          return;
+        }
+        expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
+        outcomes.written++;
+        expect((await validateContent(contentPaths(content))).problems).toEqual([]);
+
+        // The words of each paragraph the parser found, undoing only the export's escapes.
+        const expected = new Map<string, string[]>();
+        for (const heading of parseChapter(text, { isTheme: (h) => matchTheme(h, themes) !== undefined }).headings) {
+          const slug = matchTheme(heading.text, themes)!.slug;
+          expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescape(p.text)))]);
+        }
+        for (const [slug, paragraphs] of expected) if (paragraphs.length === 0) expected.delete(slug);
+        const written = writtenChapter();
+        expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [theme, paragraphs] of expected) {
+          const section = written.get(theme)!;
+          expect(section.foreign, section.mdx).toEqual([]);
+          expect(section.paragraphs.map(spaces), section.mdx).toEqual(paragraphs);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // Most runs must get through, or the property would hold by refusing everything.
+    expect(outcomes.written, JSON.stringify([...outcomes.refused])).toBeGreaterThanOrEqual(RUNS / 6);
+  }, 180_000 + RUNS * 500);
+});
