@@ -51,7 +51,7 @@ export default defineConfig({
       // Published text must be the source's, character for character: no curly quotes or dashes.
       smartypants: false,
       gfm: false,
-      remarkPlugins: [remarkGfm, [remarkSectionLinks, { base }]],
+      remarkPlugins: [remarkGfm, [remarkSectionLinks, { base, themeLabels }]],
       rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },

@@ -1,13 +1,21 @@
 import type { Link, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
+export interface SectionLinkOptions {
+  base: string;
+  /** Theme labels by slug: printed after a link whose words do not already name its section. */
+  themeLabels: Record<string, string>;
+}
+
 /**
  * Content links to another section of the same chapter as `#<theme>`. A section is shown on its
- * chapter page but also elsewhere (theme pages, search results), where a bare fragment would point
- * at the wrong page, so the build makes each one a link to the chapter itself.
+ * chapter page but also elsewhere (theme pages, section pages, search results), where a bare
+ * fragment would point at the wrong page, so the build makes each one a link to the chapter
+ * itself. Each is marked for print, where it reads "see <section>" unless its words say so already.
  */
-export function remarkSectionLinks(options: { base: string }) {
+export function remarkSectionLinks(options: SectionLinkOptions) {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   return (tree: Root, file: VFile) => {
     const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
@@ -15,7 +23,19 @@ export function remarkSectionLinks(options: { base: string }) {
     const country = frontmatter?.['country'];
     if (edition === undefined || typeof country !== 'string') return;
     visit(tree, 'link', (link: Link) => {
-      if (/^#[a-z0-9-]+$/.test(link.url)) link.url = `${base}${String(edition)}/${country}/${link.url}`;
+      const match = /^#([a-z0-9-]+)$/.exec(link.url);
+      if (!match) return;
+      const theme = match[1]!;
+      const label = options.themeLabels[theme] ?? theme;
+      link.url = `${base}${String(edition)}/${country}/${link.url}`;
+      const namesSection = toString(link).trim().toLowerCase() === label.toLowerCase();
+      link.data = {
+        ...link.data,
+        hProperties: {
+          className: namesSection ? ['section-link', 'names-section'] : ['section-link'],
+          dataSection: label,
+        },
+      };
     });
   };
 }

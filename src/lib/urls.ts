@@ -12,3 +12,8 @@ export function joinPath(base: string, ...segments: (string | number)[]): string
 export function chapterPath(base: string, edition: string, country: string): string {
   return joinPath(base, edition, country);
 }
+
+/** A file under the base, such as `pdf/2026-kazakhstan.pdf` or `favicon.svg` (no trailing slash). */
+export function filePath(base: string, file: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${file.replace(/^\/+/, '')}`;
+}

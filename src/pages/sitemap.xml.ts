@@ -13,7 +13,10 @@ export const GET: APIRoute = async ({ site }) => {
       joinPath(base, e.id, 'themes'),
       ...themes.map((t) => joinPath(base, e.id, 'themes', t.slug)),
     ]),
-    ...chapters.map((c) => chapterPath(base, c.edition.id, c.country.slug)),
+    ...chapters.flatMap((c) => [
+      chapterPath(base, c.edition.id, c.country.slug),
+      ...c.sections.map((s) => joinPath(base, c.edition.id, c.country.slug, s.theme.slug)),
+    ]),
   ];
   const urls = paths.map((p) => `  <url><loc>${new URL(p, site).href}</loc></url>`).join('\n');
   return new Response(
