@@ -31,7 +31,8 @@ const LINEAR_BAND = 1.3;
 
 const format = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 
-export function judgeGrowth(points: readonly Point[], unit = ''): GrowthVerdict {
+/** `show` formats a value in the figure's unit ("1.2 MB") for the sentence. */
+export function judgeGrowth(points: readonly Point[], show: (n: number) => string = format): GrowthVerdict {
   const sorted = [...points].sort((a, b) => a.countries - b.countries);
   if (sorted.length < 2) return { growth: 'flat', factor: 1, summary: 'one measurement only; no growth to judge.' };
   const first = sorted[0]!;
@@ -45,11 +46,11 @@ export function judgeGrowth(points: readonly Point[], unit = ''): GrowthVerdict 
   if (!middle) {
     const perCountry = (last.value - first.value) / (last.countries - first.countries);
     const growth: Growth = factor <= last.countries / first.countries ? 'linear' : 'superlinear';
-    return { growth, factor, summary: `${growth} (${span}), ${format(perCountry)}${unit} per added country.` };
+    return { growth, factor, summary: `${growth} (${span}), ${show(perCountry)} per added country.` };
   }
   const early = (middle.value - first.value) / (middle.countries - first.countries);
   const late = (last.value - middle.value) / (last.countries - middle.countries);
-  const perCountry = `${format(late)}${unit} per added country from ${middle.countries} to ${last.countries}`;
+  const perCountry = `${show(late)} per added country from ${middle.countries} to ${last.countries}`;
   if (early <= 0) {
     // Nothing grew at first (noise, or a fixed cost dominating): judge the late growth alone.
     const growth: Growth = late <= 0 ? 'flat' : 'linear';

@@ -1,0 +1,322 @@
+/**
+ * npm run bench: how the site's cost grows with the report.
+ *
+ * Generates synthetic editions of 1, 10 and 54 countries (every country with the full theme
+ * vocabulary, text from shuffled sentences of the seed chapter, labelled SYNTHETIC on every page)
+ * in a temporary folder, builds each with the real build, and measures: build wall time and peak
+ * memory, dist size, Pagefind index size, bytes fetched by the first search, compressed HTML+CSS+JS
+ * of each page type, and PDF generation time when `npm run pdf` exists. Prints progress and a
+ * summary, and writes docs/bench.json and docs/bench.md (only for the default run, so a quick
+ * trial never overwrites the committed figures).
+ *
+ *   npm run bench                                  the full run (about 3 minutes on 2 cores)
+ *   npm run bench -- --countries 1,10              a quicker trial; prints, writes nothing
+ *   npm run bench -- --generate 50 --out <dir>     only write a synthetic content folder
+ *                                                  (CONTENT_DIR=<dir> npm run build uses it)
+ *   options: --work <dir> (default /tmp/report-bench), --port <4400–4499>, --keep
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { judgeGrowth, type GrowthVerdict } from '../src/lib/quality/growth.ts';
+import { folderBytes, isPagefindIndexFile, urlVocabulary, weighPageTypes, type PageTypeWeight } from '../src/lib/quality/page-weight.ts';
+import { runBuild } from '../src/lib/quality/run-build.ts';
+import { CHROMIUM_PATH, measureFirstSearch, type SearchCost } from '../src/lib/quality/search-cost.ts';
+import { serveStatic } from '../src/lib/quality/static-server.ts';
+import { REVIEW_COUNTRIES, writeSyntheticContent } from '../src/lib/synthetic.ts';
+
+const DEFAULT_COUNTRIES = [1, 10, 54];
+const { values } = parseArgs({
+  options: {
+    countries: { type: 'string', default: DEFAULT_COUNTRIES.join(',') },
+    work: { type: 'string', default: '/tmp/report-bench' },
+    port: { type: 'string', default: '4420' },
+    keep: { type: 'boolean', default: false },
+    generate: { type: 'string' },
+    out: { type: 'string' },
+    editions: { type: 'string', default: '1' },
+  },
+});
+
+if (values.generate) {
+  if (!values.out) throw new Error('--generate needs --out <folder> for the synthetic content.');
+  const written = await writeSyntheticContent(values.out, { countries: Number(values.generate), editions: Number(values.editions) });
+  console.log(`Wrote ${written.files} files of SYNTHETIC content to ${written.dir}. Build it with:\n  CONTENT_DIR=${written.dir} OUT_DIR=/tmp/synthetic-dist CACHE_DIR=/tmp/synthetic-cache npm run build`);
+  process.exit(0);
+}
+
+const counts = values.countries.split(',').map(Number);
+if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > REVIEW_COUNTRIES.length)) {
+  throw new Error(`--countries takes whole numbers from 1 to ${REVIEW_COUNTRIES.length}, separated by commas.`);
+}
+const writeDocs = values.countries === DEFAULT_COUNTRIES.join(',');
+const port = Number(values.port);
+const work = path.resolve(values.work);
+const KB = 1000;
+const MB = 1000 * 1000;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface PdfResult {
+  seconds?: number;
+  files?: number;
+  skipped?: string;
+}
+
+interface Run {
+  countries: number;
+  sections: number;
+  pages: number;
+  build: { seconds: number; peakTreeBytes: number; peakProcessBytes?: number | undefined };
+  dist: { bytes: number; files: number };
+  pagefind: { totalBytes: number; indexBytes: number; indexFiles: number };
+  search: SearchCost;
+  pageTypes: PageTypeWeight[];
+  pdf: PdfResult;
+}
+
+/** Whether `npm run pdf` can be measured without touching dist/, and why not when it cannot. */
+async function pdfPlan(): Promise<string | undefined> {
+  const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { scripts?: Record<string, string> };
+  const command = pkg.scripts?.['pdf'];
+  if (!command) return 'no `npm run pdf` script yet';
+  if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH}`;
+  const script = /node\s+(\S+\.[cm]?[jt]s)/.exec(command)?.[1];
+  const source = script ? await readFile(script, 'utf8').catch(() => '') : '';
+  // Others build into dist/ at the same time: a PDF job that cannot be pointed elsewhere must not run.
+  if (!source.includes('OUT_DIR')) return `\`npm run pdf\` (${command}) does not read OUT_DIR, so it would write into dist/`;
+  return undefined;
+}
+
+async function measurePdf(dist: string, contentDir: string, skip: string | undefined): Promise<PdfResult> {
+  if (skip) return { skipped: skip };
+  const started = performance.now();
+  const code: number = await new Promise((resolve) => {
+    const child = spawn('npm', ['run', 'pdf'], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: dist, CONTENT_DIR: contentDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) return { skipped: `npm run pdf failed (exit ${code})` };
+  const pdfs = await folderBytes(path.join(dist, 'pdf'), (f) => f.endsWith('.pdf'));
+  return { seconds, files: pdfs.files };
+}
+
+async function benchOne(countries: number, pdfSkip: string | undefined): Promise<Run> {
+  const contentDir = path.join(work, `content-${countries}`);
+  const dist = path.join(work, `site-${countries}`, 'dist');
+  log(`${countries} ${countries === 1 ? 'country' : 'countries'}: generating SYNTHETIC content in ${contentDir}`);
+  await writeSyntheticContent(contentDir, { countries });
+  log(`${countries}: building (cold cache) into ${dist}`);
+  const build = await runBuild({
+    contentDir,
+    outDir: dist,
+    cacheDir: path.join(work, `site-${countries}`, 'cache'),
+    onProgress: (s, rss) => log(`${countries}: … still building, ${s.toFixed(0)} s, ${mb(rss)} resident`),
+  });
+  log(`${countries}: built in ${build.seconds.toFixed(1)} s, peak ${mb(build.peakTreeBytes)} (all processes); measuring`);
+  const distSize = await folderBytes(dist);
+  const pagefindTotal = await folderBytes(path.join(dist, 'pagefind'));
+  const pagefindIndex = await folderBytes(path.join(dist, 'pagefind'), isPagefindIndexFile);
+  const pageTypes = await weighPageTypes(dist, '/', await urlVocabulary(contentDir));
+  const server = await serveStatic(dist, { port });
+  let search: SearchCost;
+  try {
+    search = await measureFirstSearch(server);
+  } finally {
+    await server.close();
+  }
+  if (search.foreign.length) throw new Error(`The search contacted another origin: ${search.foreign.join(', ')}`);
+  const pdf = await measurePdf(dist, contentDir, pdfSkip);
+  const run: Run = {
+    countries,
+    sections: countries * 27,
+    pages: pageTypes.reduce((n, t) => n + t.pages, 0),
+    build,
+    dist: distSize,
+    pagefind: { totalBytes: pagefindTotal.bytes, indexBytes: pagefindIndex.bytes, indexFiles: pagefindIndex.files },
+    search,
+    pageTypes,
+    pdf,
+  };
+  log(
+    `${countries}: ${run.pages} pages, dist ${mb(run.dist.bytes)}, index ${mb(run.pagefind.indexBytes)}, first search ${kb(search.transferred)} in ${search.requests} requests` +
+      (pdf.seconds !== undefined ? `, PDF ${pdf.seconds.toFixed(1)} s` : `, PDF skipped (${pdf.skipped})`),
+  );
+  return run;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const startedAll = performance.now();
+await mkdir(work, { recursive: true });
+const pdfSkip = await pdfPlan();
+const runs: Run[] = [];
+for (const n of counts) runs.push(await benchOne(n, pdfSkip));
+
+const header = ['countries', ...runs.map((r) => String(r.countries))];
+const row = (label: string, cell: (r: Run) => string) => [label, ...runs.map(cell)];
+const seconds = (n: number) => `${n.toFixed(1)} s`;
+/** Pagefind's own code (script, worker, WebAssembly): the part of a search that no content changes. */
+const searchPart = (r: Run, part: 'code' | 'index' | 'fragments') =>
+  r.search.files
+    .filter((f) => (part === 'fragments' ? f.path.includes('/fragment/') : part === 'index' ? /\/index\/|\.pf_meta$|pagefind-entry\.json$/.test(f.path) : /\.(js|pagefind)$/.test(f.path)))
+    .reduce((n, f) => n + f.bytes, 0);
+const figures: [label: string, value: (r: Run) => number | undefined, show: (n: number) => string][] = [
+  ['build wall time', (r) => r.build.seconds, seconds],
+  ['build peak memory (all processes)', (r) => r.build.peakTreeBytes, mb],
+  ['build peak memory (largest process)', (r) => r.build.peakProcessBytes, mb],
+  ['dist size', (r) => r.dist.bytes, mb],
+  ['Pagefind index (fragments, index chunks, meta)', (r) => r.pagefind.indexBytes, mb],
+  ['Pagefind folder (index + fixed JS/CSS/WASM)', (r) => r.pagefind.totalBytes, mb],
+  ['first search query, bytes fetched', (r) => r.search.transferred, kb],
+  ['… of which Pagefind code (JS, worker, WASM)', (r) => searchPart(r, 'code'), kb],
+  ['… of which index chunks and metadata', (r) => searchPart(r, 'index'), kb],
+  ['… of which five result fragments', (r) => searchPart(r, 'fragments'), kb],
+  ['PDF generation', (r) => r.pdf.seconds, seconds],
+];
+const types = [...new Set(runs.flatMap((r) => r.pageTypes.map((t) => t.type)))].sort();
+const typeOf = (r: Run, type: string) => r.pageTypes.find((t) => t.type === type);
+const rows: string[][] = [
+  row('sections (27 themes each)', (r) => String(r.sections)),
+  row('HTML pages', (r) => String(r.pages)),
+  ...figures.map(([label, value, show]) => row(label, (r) => {
+    const v = value(r);
+    if (v !== undefined) return show(v);
+    return label.startsWith('PDF') ? 'skipped' : 'n/a';
+  })),
+];
+const typeRows: string[][] = types.map((type) => [
+  `\`${type}\``,
+  ...runs.map((r) => {
+    const t = typeOf(r, type);
+    return t ? `${kb(t.heaviest.total.gzip)} / ${kb(t.heaviest.total.brotli)} (${t.pages})` : '—';
+  }),
+]);
+
+function table(head: string[], body: string[][]): string {
+  const lines = [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const points = (value: (r: Run) => number | undefined) =>
+  runs.flatMap((r) => {
+    const v = value(r);
+    return v === undefined ? [] : [{ countries: r.countries, value: v }];
+  });
+
+/**
+ * Why a figure grows as it does, where the cause is known from the site's design. Printed only
+ * next to the judgement it explains, so a change in behaviour shows up as an unexplained line.
+ */
+const WHY: Record<string, Partial<Record<GrowthVerdict['growth'], string>>> = {
+  'build wall time': {
+    superlinear: 'Pages that list every country (theme pages, home, map) are rendered once each but grow with the countries, and src/data/report.ts filters all sections once per chapter, so part of the work is countries × sections.',
+  },
+  'first search query, bytes fetched': {
+    linear: 'Pagefind\'s code is fixed; what grows is the index chunk holding the word, which covers more sections as the report grows until Pagefind splits it.',
+  },
+  '… of which index chunks and metadata': {
+    linear: 'The metadata lists every page, and the chunk holding a common word lists every section that uses it.',
+  },
+  '`/`': { linear: 'The home page lists every country (and draws it on the map), so it grows by design.' },
+  '`/<edition>/`': { linear: 'The edition page lists every country, so it grows by design.' },
+  '`/<edition>/themes/<theme>/`': { linear: "A theme page shows every country's section on that theme side by side, so it grows by design: one section per country." },
+  '`/<edition>/themes/`': { linear: 'The themes index counts the countries per theme.' },
+};
+
+const growthLines: string[] = [];
+const growthData: Record<string, GrowthVerdict> = {};
+if (runs.length > 1) {
+  for (const [label, value, show] of figures) {
+    const p = points(value);
+    if (p.length < 2) continue;
+    const verdict = judgeGrowth(p, show);
+    growthData[label] = verdict;
+    growthLines.push(`- **${label}**: ${verdict.summary}${WHY[label]?.[verdict.growth] ? ` ${WHY[label][verdict.growth]}` : ''}`);
+  }
+  for (const type of types) {
+    const p = points((r) => typeOf(r, type)?.heaviest.total.gzip);
+    if (p.length < 2) continue;
+    const verdict = judgeGrowth(p, kb);
+    growthData[`page ${type}`] = verdict;
+    const why = WHY[`\`${type}\``]?.[verdict.growth];
+    growthLines.push(`- **\`${type}\` page (gzip)**: ${verdict.summary}${why ? ` ${why}` : ''}`);
+  }
+}
+
+const at = (n: number) => runs.find((r) => r.countries === n);
+const chapterType = '/<edition>/<country>/';
+const targets: string[] = [];
+const largest = at(54);
+if (largest) {
+  const ok = largest.build.seconds < 60;
+  targets.push(`- Full build of the 54-country edition under 60 s on this ${cpus().length}-core machine: ${largest.build.seconds.toFixed(1)} s — ${ok ? 'met' : '**MISSED**'}.`);
+}
+const ten = at(10);
+if (ten) {
+  const chapter = typeOf(ten, chapterType);
+  if (chapter) {
+    const htmlCss = chapter.heaviest.html.gzip + chapter.heaviest.css.gzip;
+    targets.push(`- Chapter page under 50 KB compressed, HTML+CSS without search (10 countries, heaviest chapter, gzip): ${kb(htmlCss)} — ${htmlCss < 50 * KB ? 'met' : '**MISSED**'} (\`npm run budget\` checks it).`);
+  }
+  targets.push(`- First search query under 100 KB (10 countries): ${kb(ten.search.transferred)} — ${ten.search.transferred < 100 * KB ? 'met' : '**MISSED**'} (\`npm run budget\` checks it).`);
+}
+
+const commit = await new Promise<string>((resolve) => {
+  const git = spawn('git', ['rev-parse', '--short', 'HEAD']);
+  let out = '';
+  git.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  git.on('close', () => resolve(out.trim()));
+});
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+const totalSeconds = (performance.now() - startedAll) / 1000;
+
+const markdown = `# Benchmark: how the site's cost grows with the report
+
+Generated by \`npm run bench\` (scripts/bench.ts); do not edit by hand. Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
+at commit ${commit} (with the working tree as it was), on ${machine}, in ${totalSeconds.toFixed(0)} s.
+
+Each edition is SYNTHETIC: every country has a section for each of the 27 themes, written from shuffled
+sentences of the Kazakhstan chapter (src/lib/synthetic.ts, seed 1), and every page says so. Builds are cold
+(empty cache), one at a time, with the project's real build. KB and MB are 1,000 and 1,000,000 bytes.
+
+${table(header, rows)}
+
+Heaviest page of each type: HTML + the CSS and JS it loads, gzip level 9 / brotli quality 11 (number of pages of the type):
+
+${table(header, typeRows)}
+
+How each figure grows from ${runs[0]?.countries} to ${runs.at(-1)?.countries} ${runs.at(-1)?.countries === 1 ? 'country' : 'countries'} (the cost of each added country, early versus late):
+
+${growthLines.join('\n')}
+
+Targets:
+
+${targets.join('\n')}
+
+Method: peak memory is sampled every 200 ms over the build's whole process tree (Pagefind indexes in a child
+process), and GNU time gives the largest single process. The first search runs Pagefind's JS API in Debian's
+Chromium (\`import('/pagefind/pagefind.js')\`, \`init()\`, \`search('propaganda')\`, \`data()\` of the first five
+results) against the site served by src/lib/quality/static-server.ts, which compresses text as a host would;
+bytes are counted by the server (bodies on the wire plus headers). PDF: ${pdfSkip ? `not measured: ${pdfSkip}.` : '`npm run pdf` timed with OUT_DIR pointing at each build.'}
+`;
+
+console.log(`\n${markdown}`);
+if (writeDocs) {
+  await mkdir('docs', { recursive: true });
+  const json = { generated: new Date().toISOString(), commit, machine, seconds: totalSeconds, runs, growth: growthData, targets };
+  await writeFile('docs/bench.json', `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile('docs/bench.md', markdown);
+  log('wrote docs/bench.md and docs/bench.json');
+} else {
+  log(`not writing docs/ (only the default run --countries ${DEFAULT_COUNTRIES.join(',')} does)`);
+}
+if (!values.keep) await rm(work, { recursive: true, force: true });
+log(`done in ${totalSeconds.toFixed(0)} s${values.keep ? `; builds kept in ${work}` : ''}`);

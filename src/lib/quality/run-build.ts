@@ -1,0 +1,105 @@
+/**
+ * Runs the project's real build (`astro build`, as `npm run build` does) on a content folder into
+ * a folder of its own, timing it and sampling the memory of the whole process tree: Pagefind
+ * indexes in a child process, so the Node process's own peak would understate the build's.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface BuildRun {
+  seconds: number;
+  /** Highest sum of resident memory over the build's processes, sampled every 200 ms. */
+  peakTreeBytes: number;
+  /** Highest resident memory of any single process, from GNU time (exact), when available. */
+  peakProcessBytes?: number | undefined;
+  log: string;
+}
+
+const PAGE = 4096;
+
+async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const children: number[] = [];
+  for (const task of tasks) {
+    const list = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
+    children.push(...list.split(/\s+/).filter(Boolean).map(Number));
+  }
+  return children;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc; 0 elsewhere). */
+export async function treeRss(pid: number): Promise<number> {
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const current = queue.pop()!;
+    const statm = await readFile(`/proc/${current}/statm`, 'utf8').catch(() => '');
+    total += Number(statm.split(' ')[1] ?? 0) * PAGE;
+    queue.push(...(await childrenOf(current)));
+  }
+  return total;
+}
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+  /** Extra environment (SITE_URL, BASE_PATH). */
+  env?: Record<string, string>;
+  /** Called every few seconds while the build runs, for progress lines. */
+  onProgress?: (seconds: number, treeBytes: number) => void;
+}
+
+/** A cold build: the output and cache folders are emptied first. */
+export async function runBuild(options: BuildOptions): Promise<BuildRun> {
+  await rm(options.outDir, { recursive: true, force: true });
+  await rm(options.cacheDir, { recursive: true, force: true });
+  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+  const gnuTime = existsSync('/usr/bin/time');
+  const command = gnuTime ? '/usr/bin/time' : process.execPath;
+  const args = gnuTime ? ['-v', process.execPath, astro, 'build'] : [astro, 'build'];
+  const logFile = path.join(path.dirname(path.resolve(options.outDir)), `build-${path.basename(options.outDir)}.log`);
+  await mkdir(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
+  const started = performance.now();
+  const child = spawn(command, args, {
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_DIR: options.contentDir,
+      OUT_DIR: options.outDir,
+      CACHE_DIR: options.cacheDir,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    output += chunk.toString();
+  });
+  let peakTreeBytes = 0;
+  let lastProgress = started;
+  const sampler = setInterval(async () => {
+    const rss = await treeRss(child.pid ?? 0);
+    peakTreeBytes = Math.max(peakTreeBytes, rss);
+    const now = performance.now();
+    if (options.onProgress && now - lastProgress > 10_000) {
+      lastProgress = now;
+      options.onProgress((now - started) / 1000, rss);
+    }
+  }, 200);
+  const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  log.end();
+  if (code !== 0) throw new Error(`The build failed (exit ${code}); its log is ${logFile}:\n${output.slice(-3000)}`);
+  const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
+  return { seconds, peakTreeBytes, peakProcessBytes: maxRss ? Number(maxRss) * 1024 : undefined, log: logFile };
+}
