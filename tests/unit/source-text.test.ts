@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { endsSentence, isHeading, parseChapter, sentences, unescapeExport } from '../../src/lib/source-text.ts';
+import {
+  continues,
+  endsSentence,
+  isHeading,
+  isPageNumber,
+  normaliseSource,
+  parseChapter,
+  sentences,
+  unescapeExport,
+} from '../../src/lib/source-text.ts';
 
 describe('reading text exported from the PDF', () => {
   it('recognises headings in capitals, including commas and hyphens', () => {
     expect(isHeading('BIAS-MOTIVATED SPEECH')).toBe(true);
+    expect(isHeading('BIAS–MOTIVATED\tSPEECH')).toBe(true);
+    expect(isHeading('EQUALITY & NON‑DISCRIMINATION')).toBe(true);
+    expect(isHeading('NO.')).toBe(false);
     expect(isHeading('PARTICIPATION IN PUBLIC, CULTURAL, AND POLITICAL LIFE')).toBe(true);
     expect(isHeading('Kazakhstan')).toBe(false);
     expect(isHeading('In 2024, the USAID (KNB) said.')).toBe(false);
@@ -45,6 +57,28 @@ describe('reading text exported from the PDF', () => {
   it('unescapes the export’s backslashes and nothing else', () => {
     expect(unescapeExport('about \\$2 million')).toBe('about $2 million');
     expect(unescapeExport('a \\ b')).toBe('a \\ b');
+    // As in CommonMark: a backslash escapes ASCII punctuation only.
+    expect(unescapeExport('50\\% \\<b\\> \\\\ C:\\Users \\Қ')).toBe('50% <b> \\ C:\\Users \\Қ');
+  });
+
+  it('decides across a page break whether the next block continues the paragraph', () => {
+    expect(continues('their support for the', 'Proposal')).toBe(true);
+    expect(continues('It passed.', 'In May')).toBe(false);
+    expect(continues('they met Dr.', 'Sekerbayeva')).toBe(true);
+    expect(continues('under Law No.', '12 of 2024')).toBe(true);
+    expect(continues('the answer was No.', 'In May')).toBe(false);
+    expect(continues('in the U.S.', 'administration')).toBe(true);
+    expect(continues('in the U.S.', 'In May')).toBe(false);
+    expect(continues('ILGA, TGEU, etc.', 'In March')).toBe(false);
+  });
+
+  it('knows a page number from a number in the text', () => {
+    for (const page of ['14', '- 14 -', 'Page 14', '14 / 230', '14 of 230']) expect(isPageNumber(page), page).toBe(true);
+    for (const text of ['14.', '393,000', 'In 2025', '2025 was a year']) expect(isPageNumber(text), text).toBe(false);
+  });
+
+  it('reads form feeds and Unicode line separators as line breaks and drops control characters', () => {
+    expect(normaliseSource('\uFEFFa\u000Cb\u2028c\u0000d\u0007e \u00A0\r\nf')).toBe('a\nb\nc' + 'de\nf');
   });
 
   it('splits sentences after terminal punctuation and closing quotes', () => {
