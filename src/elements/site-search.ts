@@ -120,14 +120,12 @@ class SiteSearch extends HTMLElement {
       option.className = 'site-search-option';
       const title = document.createElement('span');
       title.className = 'site-search-option-title';
-      title.id = `${option.id}-title`;
       title.textContent = `${view.country}: ${view.theme}`;
       const excerpt = document.createElement('span');
       excerpt.className = 'site-search-option-excerpt';
-      excerpt.id = `${option.id}-excerpt`;
       renderSegments(excerpt, view.excerpt);
-      option.setAttribute('aria-labelledby', title.id);
-      option.setAttribute('aria-describedby', excerpt.id);
+      // The option's name is all its text, title then excerpt: naming it by the title alone
+      // would hide visible text from speech input (WCAG 2.5.3).
       option.append(title, excerpt);
       this.#listbox.append(option);
       this.#options.push({ element: option, href: view.href });
