@@ -313,7 +313,7 @@ export interface ImportOptions {
   /** The country's slug, written into each section's frontmatter. */
   country: string;
   /** The country's name, to check the chapter's title line against. */
-  countryName?: string;
+  countryName?: string | undefined;
   themes: readonly Theme[];
 }
 

@@ -4,8 +4,6 @@
  * content/countries.yaml yet becomes a new entry, its ISO code taken from i18n-iso-countries
  * (kept in step with ISO 3166-1) unless --iso gives it.
  */
-// The package's Node entry is CommonJS with every locale registered; only its default export is real.
-import isoCountries from 'i18n-iso-countries';
 import { stringify } from 'yaml';
 import type { Country } from '../../schemas/country.ts';
 import { ImportError } from '../chapter-import.ts';
@@ -39,11 +37,21 @@ function nameFromSlug(slug: string): string {
 }
 
 /**
+ * The country-code package, loaded only when a country is new: its Node entry registers every
+ * locale, which costs more than the rest of an ordinary import. It is CommonJS; only its default
+ * export is real.
+ */
+async function isoPackage() {
+  return (await import('i18n-iso-countries')).default;
+}
+
+/**
  * The ISO 3166-1 alpha-2 code of a country name in English, or undefined. Tries the exact name,
  * then without diacritics ("Turkiye"), then a unique name that starts with it ("Moldova" →
  * "Moldova, Republic of").
  */
-export function isoCodeOf(name: string): string | undefined {
+export async function isoCodeOf(name: string): Promise<string | undefined> {
+  const isoCountries = await isoPackage();
   const exact = isoCountries.getAlpha2Code(name, 'en') ?? isoCountries.getSimpleAlpha2Code(name, 'en');
   if (exact) return exact;
   const wanted = slugify(name);
@@ -59,7 +67,11 @@ export function isoCodeOf(name: string): string | undefined {
 }
 
 /** The country a chapter is for; throws ImportError when a new country lacks what its entry needs. */
-export function resolveCountry(input: string, countries: readonly Country[], flags: CountryFlags = {}): CountryChoice {
+export async function resolveCountry(
+  input: string,
+  countries: readonly Country[],
+  flags: CountryFlags = {},
+): Promise<CountryChoice> {
   const given = input.trim();
   const slug = slugify(given);
   const known =
@@ -74,6 +86,7 @@ export function resolveCountry(input: string, countries: readonly Country[], fla
   const title = flags.title && slugify(flags.title) === slug ? flags.title.trim() : undefined;
   const name = typedName ?? title ?? nameFromSlug(slug);
 
+  const isoCountries = await isoPackage();
   let iso: string | undefined;
   if (flags.iso !== undefined) {
     iso = flags.iso.trim().toUpperCase();
@@ -81,7 +94,7 @@ export function resolveCountry(input: string, countries: readonly Country[], fla
       throw new ImportError(`--iso "${flags.iso}" is not an ISO 3166-1 alpha-2 code (two letters, like KZ).`);
     }
   } else {
-    iso = isoCodeOf(name);
+    iso = await isoCodeOf(name);
     if (!iso) {
       const [near] = closest(slug, countries.map((c) => c.slug), 1);
       throw new ImportError(

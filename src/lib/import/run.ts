@@ -207,7 +207,7 @@ export async function runImport(request: ImportRequest): Promise<ImportOutcome> 
     let country;
     let countryError: unknown;
     try {
-      country = resolveCountry(request.country, base.countries, { iso: request.iso, region: request.region, title });
+      country = await resolveCountry(request.country, base.countries, { iso: request.iso, region: request.region, title });
     } catch (error) {
       countryError = error;
     }
