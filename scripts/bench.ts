@@ -17,11 +17,16 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { judgeGrowth, type GrowthVerdict } from '../src/lib/quality/growth.ts';
+import { formatVnuMessage, judge } from '../src/lib/quality/html-validity.ts';
+import { checkLinks, formatFinding } from '../src/lib/quality/links.ts';
+import { loadSiteFacts } from '../src/lib/quality/load-site.ts';
+import { listFiles } from '../src/lib/quality/site.ts';
+import { runVnu } from '../src/lib/quality/vnu.ts';
 import { folderBytes, isPagefindIndexFile, urlVocabulary, weighPageTypes, type PageTypeWeight } from '../src/lib/quality/page-weight.ts';
 import { runBuild } from '../src/lib/quality/run-build.ts';
 import { CHROMIUM_PATH, measureFirstSearch, type SearchCost } from '../src/lib/quality/search-cost.ts';
@@ -71,12 +76,27 @@ interface Run {
   countries: number;
   sections: number;
   pages: number;
-  build: { seconds: number; peakTreeBytes: number; peakProcessBytes?: number | undefined };
+  build: { seconds: number; peakTreeBytes: number; peakProcessBytes?: number | undefined; loadBefore: number };
   dist: { bytes: number; files: number };
   pagefind: { totalBytes: number; indexBytes: number; indexFiles: number };
   search: SearchCost;
   pageTypes: PageTypeWeight[];
   pdf: PdfResult;
+  /** The quality gates of npm test, run on the synthetic build: correctness at scale. */
+  quality: { linkProblems: number; htmlProblems: number; seconds: number; examples: string[] };
+}
+
+async function qualityAtScale(dist: string): Promise<Run['quality']> {
+  const started = performance.now();
+  const links = checkLinks(await loadSiteFacts(dist), { base: '/', origin: 'http://localhost:4321' });
+  const files = (await listFiles(dist)).filter((f) => /\.(html|css|svg)$/.test(f)).map((f) => path.join(dist, f));
+  const html = judge(await runVnu(files)).failures;
+  return {
+    linkProblems: links.length,
+    htmlProblems: html.length,
+    seconds: (performance.now() - started) / 1000,
+    examples: [...links.slice(0, 3).map(formatFinding), ...html.slice(0, 3).map((m) => formatVnuMessage(m, dist))],
+  };
 }
 
 /** Whether `npm run pdf` can be measured without touching dist/, and why not when it cannot. */
@@ -87,8 +107,12 @@ async function pdfPlan(): Promise<string | undefined> {
   if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH}`;
   const script = /node\s+(\S+\.[cm]?[jt]s)/.exec(command)?.[1];
   const source = script ? await readFile(script, 'utf8').catch(() => '') : '';
-  // Others build into dist/ at the same time: a PDF job that cannot be pointed elsewhere must not run.
-  if (!source.includes('OUT_DIR')) return `\`npm run pdf\` (${command}) does not read OUT_DIR, so it would write into dist/`;
+  // Others build into dist/ and public/ at the same time: a PDF job that cannot be told to write
+  // only into the synthetic build must not run (by default npm run pdf also writes public/pdf/,
+  // which the next real build would copy into the site).
+  if (!source.includes('OUT_DIR') || !source.includes('--out')) {
+    return `\`npm run pdf\` (${command}) cannot be pointed at the synthetic build alone (needs OUT_DIR and --out)`;
+  }
   return undefined;
 }
 
@@ -96,7 +120,7 @@ async function measurePdf(dist: string, contentDir: string, skip: string | undef
   if (skip) return { skipped: skip };
   const started = performance.now();
   const code: number = await new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'pdf'], {
+    const child = spawn('npm', ['run', 'pdf', '--', '--site', dist, '--out', path.join(dist, 'pdf')], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: dist, CONTENT_DIR: contentDir },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -113,13 +137,16 @@ async function benchOne(countries: number, pdfSkip: string | undefined): Promise
   const dist = path.join(work, `site-${countries}`, 'dist');
   log(`${countries} ${countries === 1 ? 'country' : 'countries'}: generating SYNTHETIC content in ${contentDir}`);
   await writeSyntheticContent(contentDir, { countries });
-  log(`${countries}: building (cold cache) into ${dist}`);
-  const build = await runBuild({
+  // The machine is shared: the load average says how much the other work may have slowed a build.
+  const loadBefore = loadavg()[0]!;
+  log(`${countries}: building (cold cache) into ${dist}; load average ${loadBefore.toFixed(1)} on ${cpus().length} cores`);
+  const built = await runBuild({
     contentDir,
     outDir: dist,
     cacheDir: path.join(work, `site-${countries}`, 'cache'),
     onProgress: (s, rss) => log(`${countries}: … still building, ${s.toFixed(0)} s, ${mb(rss)} resident`),
   });
+  const build = { seconds: built.seconds, peakTreeBytes: built.peakTreeBytes, peakProcessBytes: built.peakProcessBytes, loadBefore };
   log(`${countries}: built in ${build.seconds.toFixed(1)} s, peak ${mb(build.peakTreeBytes)} (all processes); measuring`);
   const distSize = await folderBytes(dist);
   const pagefindTotal = await folderBytes(path.join(dist, 'pagefind'));
@@ -134,6 +161,8 @@ async function benchOne(countries: number, pdfSkip: string | undefined): Promise
   }
   if (search.foreign.length) throw new Error(`The search contacted another origin: ${search.foreign.join(', ')}`);
   const pdf = await measurePdf(dist, contentDir, pdfSkip);
+  log(`${countries}: running the link check and the Nu Html Checker on every page`);
+  const quality = await qualityAtScale(dist);
   const run: Run = {
     countries,
     sections: countries * 27,
@@ -144,11 +173,14 @@ async function benchOne(countries: number, pdfSkip: string | undefined): Promise
     search,
     pageTypes,
     pdf,
+    quality,
   };
   log(
     `${countries}: ${run.pages} pages, dist ${mb(run.dist.bytes)}, index ${mb(run.pagefind.indexBytes)}, first search ${kb(search.transferred)} in ${search.requests} requests` +
-      (pdf.seconds !== undefined ? `, PDF ${pdf.seconds.toFixed(1)} s` : `, PDF skipped (${pdf.skipped})`),
+      (pdf.seconds !== undefined ? `, PDF ${pdf.seconds.toFixed(1)} s` : `, PDF skipped (${pdf.skipped})`) +
+      `; ${quality.linkProblems} link and ${quality.htmlProblems} HTML problems (${quality.seconds.toFixed(0)} s)`,
   );
+  for (const example of quality.examples) log(`${countries}:   e.g. ${example.split('\n')[0]}`);
   return run;
 }
 
@@ -186,6 +218,8 @@ const typeOf = (r: Run, type: string) => r.pageTypes.find((t) => t.type === type
 const rows: string[][] = [
   row('sections (27 themes each)', (r) => String(r.sections)),
   row('HTML pages', (r) => String(r.pages)),
+  row('load average before the build (other work on the machine)', (r) => r.build.loadBefore.toFixed(1)),
+  row('link check / Nu Html Checker problems', (r) => `${r.quality.linkProblems} / ${r.quality.htmlProblems}`),
   ...figures.map(([label, value, show]) => row(label, (r) => {
     const v = value(r);
     if (v !== undefined) return show(v);
@@ -305,7 +339,7 @@ Method: peak memory is sampled every 200 ms over the build's whole process tree 
 process), and GNU time gives the largest single process. The first search runs Pagefind's JS API in Debian's
 Chromium (\`import('/pagefind/pagefind.js')\`, \`init()\`, \`search('propaganda')\`, \`data()\` of the first five
 results) against the site served by src/lib/quality/static-server.ts, which compresses text as a host would;
-bytes are counted by the server (bodies on the wire plus headers). PDF: ${pdfSkip ? `not measured: ${pdfSkip}.` : '`npm run pdf` timed with OUT_DIR pointing at each build.'}
+bytes are counted by the server (bodies on the wire plus headers). PDF: ${pdfSkip ? `not measured: ${pdfSkip}.` : '`npm run pdf -- --site <build> --out <build>/pdf` timed on each build (every chapter, one PDF each).'}
 `;
 
 console.log(`\n${markdown}`);
