@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ImportError, importChapter, type ImportReport } from '../chapter-import.ts';
 import { formatProblems, type Problem } from '../problems.ts';
 import { parseChapter } from '../source-text.ts';
-import { slugify } from '../themes.ts';
+import { matchTheme, slugify } from '../themes.ts';
 import { contentPaths, validateContent } from '../validate-content.ts';
 import { addCountry, resolveCountry } from './country.ts';
 import { unifiedDiff } from './diff.ts';
@@ -203,7 +203,7 @@ export async function runImport(request: ImportRequest): Promise<ImportOutcome> 
     }
 
     // Problems in the text come first: they take the editor longest to fix.
-    const title = parseChapter(source.text).title;
+    const title = parseChapter(source.text, { isTheme: (heading) => matchTheme(heading, base.themes) !== undefined }).title;
     let country;
     let countryError: unknown;
     try {
