@@ -121,13 +121,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+export interface MatchOptions {
+  /**
+   * The print stylesheet hyphenates (`hyphens: auto`): a hyphen at a line end may then have been
+   * added within a word. Without it, a hyphen at a line end is always the text's own.
+   */
+  hyphenation?: boolean;
+}
+
 /**
  * A pattern that finds `sentence` in text made by joinLines, allowing only what line breaking
  * does to text: a space for any run of whitespace; a line break after a hyphen, a slash or a dash;
- * and a hyphen that hyphenation added at a line break within a word. Every character of the
+ * and, with `hyphenation`, a hyphen added at a line break within a word. Every character of the
  * sentence must be there, in order.
  */
-export function sentencePattern(sentence: string): RegExp {
+export function sentencePattern(sentence: string, options: MatchOptions = {}): RegExp {
   const chars = [...sentence.replace(/\s+/g, ' ').trim()];
   let source = '';
   chars.forEach((char, index) => {
@@ -136,7 +144,7 @@ export function sentencePattern(sentence: string): RegExp {
     else if (char === '-') source += `(?:-|${LINE_END_HYPHEN})`;
     else source += escapeRegExp(char);
     if ('/\u2013\u2014'.includes(char) && next !== ' ') source += ' ?';
-    if (next !== undefined && /\p{L}/u.test(char) && /\p{L}/u.test(next)) source += `${LINE_END_HYPHEN}?`;
+    if (options.hyphenation && next !== undefined && /\p{L}/u.test(char) && /\p{L}/u.test(next)) source += `${LINE_END_HYPHEN}?`;
   });
   return new RegExp(source, 'gu');
 }
@@ -145,10 +153,10 @@ export function sentencePattern(sentence: string): RegExp {
  * Finds each sentence in `text`, each after the one before. Returns the first sentence that is
  * missing (or out of order), or undefined when all are there.
  */
-export function firstMissing(text: string, sentences: readonly string[]): string | undefined {
+export function firstMissing(text: string, sentences: readonly string[], options: MatchOptions = {}): string | undefined {
   let from = 0;
   for (const sentence of sentences) {
-    const pattern = sentencePattern(sentence);
+    const pattern = sentencePattern(sentence, options);
     pattern.lastIndex = from;
     const match = pattern.exec(text);
     if (!match) return sentence;
