@@ -173,10 +173,10 @@ export function toResultView(data: ResultData, query: string, spellings: readonl
   let excerpt = segmentsFromExcerpt(data.excerpt);
   if (!excerpt.some((s) => s.marked)) {
     // Matched through another spelling, or no query at all (a filter on its own): start at the
-    // first word the reader searched for, else at the section's first paragraph.
+    // first word the reader searched for, else where the section's text starts after its heading.
     const match = firstMatch(data.content, withVariants(query, spellings));
-    const firstParagraph = data.anchors.find((a) => a.element === 'p')?.location ?? 0;
-    excerpt = excerptAt(data.content, match >= 0 ? Math.max(0, match - 8) : firstParagraph, withVariants(query, spellings));
+    const textStart = heading ? heading.location + wordsOf(heading.text ?? '').length : 0;
+    excerpt = excerptAt(data.content, match >= 0 ? Math.max(textStart, match - 8) : textStart, withVariants(query, spellings));
   }
   return {
     href: resultHref(data.url, terms),

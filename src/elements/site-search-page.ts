@@ -28,6 +28,8 @@ import { listenForSearchShortcut, readSpellings, renderSegments } from './site-s
 /** Results shown at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 40;
+/** Shortest query searched as you type; Enter searches any. */
+const MIN_LENGTH = 3;
 
 class SiteSearchPage extends HTMLElement {
   #input!: HTMLInputElement;
@@ -75,6 +77,9 @@ class SiteSearchPage extends HTMLElement {
     });
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
+      // As in the header, one or two letters wait for more (or for Enter).
+      const length = input.value.trim().length;
+      if (length > 0 && length < MIN_LENGTH) return;
       this.#timer = setTimeout(() => this.#update({ ...this.#state, q: input.value }, this.#typing ? 'replace' : 'push', true), DEBOUNCE_MS);
     });
     input.addEventListener('keydown', (event) => {
@@ -154,6 +159,7 @@ class SiteSearchPage extends HTMLElement {
       await pagefind.filters();
       const term = query || null;
       const search = await pagefind.search(term, { filters: pagefindFilters(filters) });
+      if (generation !== this.#generation) return;
       // Each active filter's own counts come from the search without it: how many results each
       // of its values would give instead of the chosen one.
       const counts: FilterCounts = { ...search.filters };

@@ -77,12 +77,21 @@ export function indexDocuments(html: string, url: string, spellings: readonly Sp
     for (const other of sections) {
       const [otherStart, otherEnd] = offsets(other);
       out += html.slice(cursor, otherStart);
-      if (other === section) out += html.slice(start, end - closing.length) + hidden + closing;
+      if (other === section) out += withoutBodyIds(html.slice(start, end - closing.length)) + hidden + closing;
       cursor = otherEnd;
     }
     out += html.slice(cursor);
     return { url: `${url}#${encodeURIComponent(theme)}`, html: out };
   });
+}
+
+/**
+ * The section's HTML without the ids of elements other than headings. Pagefind copies the text of
+ * every element with an id into the result's fragment (its `anchors`), so paragraph permalinks
+ * would double the bytes a result costs; search links to sections, through their headings.
+ */
+export function withoutBodyIds(sectionHtml: string): string {
+  return sectionHtml.replace(/<(?!h[1-6]\b)([a-z][a-z0-9-]*)\b([^>]*?)\s+id="[^"]*"/gi, '<$1$2');
 }
 
 /** Every .html file under `dir`, relative to it, except Pagefind's own bundle. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexDocuments, urlOfFile } from '../../src/integrations/pagefind.ts';
+import { indexDocuments, urlOfFile, withoutBodyIds } from '../../src/integrations/pagefind.ts';
 import { parseTransliterations } from '../../src/schemas/transliteration.ts';
 
 const CHAPTER = `<!doctype html><html lang="en"><body>
@@ -33,6 +33,12 @@ describe('the search index', () => {
     expect(indexDocuments('<html><body><h1>Home</h1></body></html>', '/', [])).toEqual([]);
     const page = '<html><body><main data-pagefind-body><h1>About</h1></main></body></html>';
     expect(indexDocuments(page, '/about/', [])).toEqual([{ url: '/about/', html: page }]);
+  });
+
+  it('keeps heading ids (sub-results) and drops paragraph ids (their text would be copied into every fragment)', () => {
+    expect(withoutBodyIds('<h2 id="education">E</h2><p class="para" id="education-1">T</p><div data-id="x" id="y">')).toBe(
+      '<h2 id="education">E</h2><p class="para">T</p><div data-id="x">',
+    );
   });
 
   it('maps built files to site addresses', () => {
