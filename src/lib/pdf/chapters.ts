@@ -3,7 +3,11 @@
  * from the site's own sitemap.xml, which lists every page, so the PDF job needs no access to the
  * content and follows whatever the build published.
  */
+import { formatBytes, pdfFileName } from '../pdf-link.ts';
 import { normaliseBase } from '../quality/site.ts';
+
+// One definition of the file name and of how sizes read, shared with the chapter page's link.
+export { formatBytes as formatSize, pdfFileName };
 
 /** One chapter of the built site. */
 export interface ChapterPage {
@@ -15,10 +19,6 @@ export interface ChapterPage {
   file: string;
 }
 
-/** The PDF of a chapter: `<edition>-<country>.pdf`, the name the chapter page links to. */
-export function pdfFileName(edition: string, country: string): string {
-  return `${edition}-${country}.pdf`;
-}
 
 /** The URL paths a sitemap lists, in its order. */
 export function sitemapPaths(xml: string): string[] {
@@ -71,8 +71,3 @@ export function selectChapters(chapters: readonly ChapterPage[], only: readonly 
   return chapters.filter((c) => only.some((filter) => keys(c).includes(filter)));
 }
 
-/** "412 KB", "1.3 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
