@@ -82,3 +82,18 @@ test('“Print this section” leads to a page with only that section, ready to 
   await expect(page.getByText(/^From http.*\/2026\/kazakhstan\/human-rights-defenders\//)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print this section' })).toBeHidden();
 });
+
+test('the chapter links to its PDF, with its size, exactly when one was generated', async ({ page, request }) => {
+  await page.goto('2026/kazakhstan/');
+  const link = page.getByRole('link', { name: /Download this chapter as PDF/ });
+  const pdf = await request.get('pdf/2026-kazakhstan.pdf');
+  if (pdf.ok()) {
+    // `npm run pdf` ran before this build: the link is there, names the size, and the file is a PDF.
+    await expect(link).toHaveText(/\(\d+ KB\)|\(\d+\.\d MB\)/);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect(await link.getAttribute('href')).toMatch(/\/pdf\/2026-kazakhstan\.pdf$/);
+  } else {
+    // No PDF in this build: no link at all, rather than a broken one.
+    await expect(link).toHaveCount(0);
+  }
+});
