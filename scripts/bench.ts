@@ -21,13 +21,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, parseBuildLog } from '../src/lib/quality/build-log.ts';
 import { judgeGrowth, type GrowthVerdict } from '../src/lib/quality/growth.ts';
 import { formatVnuMessage, judge } from '../src/lib/quality/html-validity.ts';
 import { checkLinks, formatFinding } from '../src/lib/quality/links.ts';
 import { loadSiteFacts } from '../src/lib/quality/load-site.ts';
 import { listFiles } from '../src/lib/quality/site.ts';
 import { runVnu } from '../src/lib/quality/vnu.ts';
-import { folderBytes, isPagefindIndexFile, urlVocabulary, weighPageTypes, type PageTypeWeight } from '../src/lib/quality/page-weight.ts';
+import { folderBytes, isPagefindIndexFile, pageType, urlVocabulary, weighPageTypes, type PageTypeWeight } from '../src/lib/quality/page-weight.ts';
 import { runBuild } from '../src/lib/quality/run-build.ts';
 import { CHROMIUM_PATH, measureFirstSearch, type SearchCost } from '../src/lib/quality/search-cost.ts';
 import { serveStatic } from '../src/lib/quality/static-server.ts';
@@ -69,6 +70,8 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 interface PdfResult {
   seconds?: number;
   files?: number;
+  /** Median seconds per chapter, from the job's own progress lines, and the first and last chapter's. */
+  perChapter?: { median: number; first: number; last: number } | undefined;
   skipped?: string;
 }
 
@@ -76,7 +79,16 @@ interface Run {
   countries: number;
   sections: number;
   pages: number;
-  build: { seconds: number; peakTreeBytes: number; peakProcessBytes?: number | undefined; loadBefore: number };
+  build: {
+    seconds: number;
+    peakTreeBytes: number;
+    peakProcessBytes?: number | undefined;
+    loadBefore: number;
+    /** Phases from Astro's log; startup is the wall time before Astro's own clock starts (config, content validation, sync). */
+    phases: { startup?: number; collect?: number; render?: number; bundle?: number; afterRender?: number };
+    /** Median render milliseconds per page, by page type. */
+    renderMs: Record<string, number>;
+  };
   dist: { bytes: number; files: number };
   pagefind: { totalBytes: number; indexBytes: number; indexFiles: number };
   search: SearchCost;
@@ -119,17 +131,22 @@ async function pdfPlan(): Promise<string | undefined> {
 async function measurePdf(dist: string, contentDir: string, skip: string | undefined): Promise<PdfResult> {
   if (skip) return { skipped: skip };
   const started = performance.now();
+  let output = '';
   const code: number = await new Promise((resolve) => {
     const child = spawn('npm', ['run', 'pdf', '--', '--site', dist, '--out', path.join(dist, 'pdf')], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: dist, CONTENT_DIR: contentDir },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('close', (c) => resolve(c ?? 1));
   });
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) return { skipped: `npm run pdf failed (exit ${code})` };
   const pdfs = await folderBytes(path.join(dist, 'pdf'), (f) => f.endsWith('.pdf'));
-  return { seconds, files: pdfs.files };
+  // Its progress lines end with each chapter's time ("[3/54] 2026-armenia.pdf 201 KB 1.4 s").
+  const times = [...output.matchAll(/^\[\d+\/\d+\] .* ([\d.]+) s$/gm)].map((m) => Number(m[1]));
+  const perChapter = times.length ? { median: median(times)!, first: times[0]!, last: times.at(-1)! } : undefined;
+  return { seconds, files: pdfs.files, perChapter };
 }
 
 async function benchOne(countries: number, pdfSkip: string | undefined): Promise<Run> {
@@ -146,12 +163,32 @@ async function benchOne(countries: number, pdfSkip: string | undefined): Promise
     cacheDir: path.join(work, `site-${countries}`, 'cache'),
     onProgress: (s, rss) => log(`${countries}: … still building, ${s.toFixed(0)} s, ${mb(rss)} resident`),
   });
-  const build = { seconds: built.seconds, peakTreeBytes: built.peakTreeBytes, peakProcessBytes: built.peakProcessBytes, loadBefore };
+  const vocabulary = await urlVocabulary(contentDir);
+  const phases = parseBuildLog(await readFile(built.log, 'utf8'));
+  const renderByType = new Map<string, number[]>();
+  for (const [route, ms] of phases.routes) {
+    const type = pageType(route.replace(/index\.html$/, ''), '/', vocabulary);
+    renderByType.set(type, [...(renderByType.get(type) ?? []), ms]);
+  }
+  const build = {
+    seconds: built.seconds,
+    peakTreeBytes: built.peakTreeBytes,
+    peakProcessBytes: built.peakProcessBytes,
+    loadBefore,
+    phases: {
+      ...(phases.builtSeconds !== undefined && { startup: built.seconds - phases.builtSeconds }),
+      ...(phases.collectSeconds !== undefined && { collect: phases.collectSeconds }),
+      ...(phases.renderSeconds !== undefined && { render: phases.renderSeconds }),
+      ...(phases.staticSeconds !== undefined && phases.renderSeconds !== undefined && { bundle: phases.staticSeconds - phases.renderSeconds }),
+      ...(phases.afterRenderSeconds !== undefined && { afterRender: phases.afterRenderSeconds }),
+    },
+    renderMs: Object.fromEntries([...renderByType].map(([type, ms]) => [type, median(ms)!])),
+  };
   log(`${countries}: built in ${build.seconds.toFixed(1)} s, peak ${mb(build.peakTreeBytes)} (all processes); measuring`);
   const distSize = await folderBytes(dist);
   const pagefindTotal = await folderBytes(path.join(dist, 'pagefind'));
   const pagefindIndex = await folderBytes(path.join(dist, 'pagefind'), isPagefindIndexFile);
-  const pageTypes = await weighPageTypes(dist, '/', await urlVocabulary(contentDir));
+  const pageTypes = await weighPageTypes(dist, '/', vocabulary);
   const server = await serveStatic(dist, { port });
   let search: SearchCost;
   try {
@@ -196,12 +233,21 @@ const header = ['countries', ...runs.map((r) => String(r.countries))];
 const row = (label: string, cell: (r: Run) => string) => [label, ...runs.map(cell)];
 const seconds = (n: number) => `${n.toFixed(1)} s`;
 /** Pagefind's own code (script, worker, WebAssembly): the part of a search that no content changes. */
-const searchPart = (r: Run, part: 'code' | 'index' | 'fragments') =>
-  r.search.files
-    .filter((f) => (part === 'fragments' ? f.path.includes('/fragment/') : part === 'index' ? /\/index\/|\.pf_meta$|pagefind-entry\.json$/.test(f.path) : /\.(js|pagefind)$/.test(f.path)))
-    .reduce((n, f) => n + f.bytes, 0);
+const SEARCH_PARTS = {
+  code: /\.(js|pagefind)$/,
+  meta: /\.pf_meta$|pagefind-entry\.json$/,
+  chunk: /\/index\//,
+  fragments: /\/fragment\//,
+};
+const searchPart = (r: Run, part: keyof typeof SEARCH_PARTS) =>
+  r.search.files.filter((f) => SEARCH_PARTS[part].test(f.path)).reduce((n, f) => n + f.bytes, 0);
 const figures: [label: string, value: (r: Run) => number | undefined, show: (n: number) => string][] = [
   ['build wall time', (r) => r.build.seconds, seconds],
+  ['… start-up: config, content validation, content sync', (r) => r.build.phases.startup, seconds],
+  ['… collecting build info (content collections)', (r) => r.build.phases.collect, seconds],
+  ['… bundling (Vite)', (r) => r.build.phases.bundle, seconds],
+  ['… rendering every page', (r) => r.build.phases.render, seconds],
+  ['… after rendering (Pagefind index, build hooks)', (r) => r.build.phases.afterRender, seconds],
   ['build peak memory (all processes)', (r) => r.build.peakTreeBytes, mb],
   ['build peak memory (largest process)', (r) => r.build.peakProcessBytes, mb],
   ['dist size', (r) => r.dist.bytes, mb],
@@ -209,9 +255,11 @@ const figures: [label: string, value: (r: Run) => number | undefined, show: (n: 
   ['Pagefind folder (index + fixed JS/CSS/WASM)', (r) => r.pagefind.totalBytes, mb],
   ['first search query, bytes fetched', (r) => r.search.transferred, kb],
   ['… of which Pagefind code (JS, worker, WASM)', (r) => searchPart(r, 'code'), kb],
-  ['… of which index chunks and metadata', (r) => searchPart(r, 'index'), kb],
+  ['… of which metadata (an entry per indexed page)', (r) => searchPart(r, 'meta'), kb],
+  ['… of which the index chunk holding the word', (r) => searchPart(r, 'chunk'), kb],
   ['… of which five result fragments', (r) => searchPart(r, 'fragments'), kb],
-  ['PDF generation', (r) => r.pdf.seconds, seconds],
+  ['PDF generation, all chapters', (r) => r.pdf.seconds, seconds],
+  ['… per chapter (median)', (r) => r.pdf.perChapter?.median, seconds],
 ];
 const types = [...new Set(runs.flatMap((r) => r.pageTypes.map((t) => t.type)))].sort();
 const typeOf = (r: Run, type: string) => r.pageTypes.find((t) => t.type === type);
@@ -223,7 +271,7 @@ const rows: string[][] = [
   ...figures.map(([label, value, show]) => row(label, (r) => {
     const v = value(r);
     if (v !== undefined) return show(v);
-    return label.startsWith('PDF') ? 'skipped' : 'n/a';
+    return label.startsWith('PDF') || label.includes('per chapter') ? 'skipped' : 'n/a';
   })),
 ];
 const typeRows: string[][] = types.map((type) => [
@@ -232,6 +280,11 @@ const typeRows: string[][] = types.map((type) => [
     const t = typeOf(r, type);
     return t ? `${kb(t.heaviest.total.gzip)} / ${kb(t.heaviest.total.brotli)} (${t.pages})` : '—';
   }),
+]);
+
+const renderRows: string[][] = types.map((type) => [
+  `\`${type}\``,
+  ...runs.map((r) => (r.build.renderMs[type] !== undefined ? `${r.build.renderMs[type]} ms` : '—')),
 ]);
 
 function table(head: string[], body: string[][]): string {
@@ -251,18 +304,21 @@ const points = (value: (r: Run) => number | undefined) =>
  */
 const WHY: Record<string, Partial<Record<GrowthVerdict['growth'], string>>> = {
   'build wall time': {
-    superlinear: 'Pages that list every country (theme pages, home, map) are rendered once each but grow with the countries, and src/data/report.ts filters all sections once per chapter, so part of the work is countries × sections.',
+    superlinear: 'See the phases below and the render time per page: a phase whose cost per country rises is where the extra time goes. Timings are wall-clock on a shared machine (see the load average), so the smaller builds carry a few seconds of noise.',
   },
   'first search query, bytes fetched': {
-    linear: 'Pagefind\'s code is fixed; what grows is the index chunk holding the word, which covers more sections as the report grows until Pagefind splits it.',
+    linear: 'Pagefind\'s code is fixed and its index chunks are cut to a bounded size; what grows is the metadata, one entry per indexed page of every edition.',
+    superlinear: 'Pagefind\'s code is fixed and its index chunks are cut to a bounded size; what grows is the metadata, one entry per indexed page of every edition.',
   },
-  '… of which index chunks and metadata': {
-    linear: 'The metadata lists every page, and the chunk holding a common word lists every section that uses it.',
+  '… of which the index chunk holding the word': {
+    flat: 'Pagefind cuts its index into chunks of bounded size, so the chunk a query loads does not grow with the report.',
   },
   '`/`': { linear: 'The home page lists every country (and draws it on the map), so it grows by design.' },
   '`/<edition>/`': { linear: 'The edition page lists every country, so it grows by design.' },
-  '`/<edition>/themes/<theme>/`': { linear: "A theme page shows every country's section on that theme side by side, so it grows by design: one section per country." },
-  '`/<edition>/themes/`': { linear: 'The themes index counts the countries per theme.' },
+  '`/<edition>/themes/<theme>/`': {
+    linear: "A theme page shows every country's section on that theme side by side, so it grows by design: one section per country.",
+    sublinear: "A theme page shows every country's section on that theme side by side, so it grows with the countries by design; compression makes each added section cheaper.",
+  },
 };
 
 const growthLines: string[] = [];
@@ -326,6 +382,11 @@ ${table(header, rows)}
 Heaviest page of each type: HTML + the CSS and JS it loads, gzip level 9 / brotli quality 11 (number of pages of the type):
 
 ${table(header, typeRows)}
+
+Median time Astro took to render one page of each type (from its build log; a per-page time that rises with the
+countries is a cost that grows faster than the number of pages):
+
+${table(header, renderRows)}
 
 How each figure grows from ${runs[0]?.countries} to ${runs.at(-1)?.countries} ${runs.at(-1)?.countries === 1 ? 'country' : 'countries'} (the cost of each added country, early versus late):
 

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { median, parseBuildLog } from '../../src/lib/quality/build-log.ts';
+
+describe("reading astro build's log", () => {
+  it('finds the phases and each route’s render time', () => {
+    const phases = parseBuildLog(readFileSync('tests/fixtures/quality/astro-build.log', 'utf8'));
+    expect(phases).toMatchObject({ collectSeconds: 2.18, renderSeconds: 0.831, staticSeconds: 2.34, builtSeconds: 4.9, pages: 44 });
+    // Pagefind runs after rendering, inside Astro's total: 4.9 − 2.18 − 2.34.
+    expect(phases.afterRenderSeconds).toBeCloseTo(0.38, 5);
+    expect(phases.routes.get('/404.html')).toBe(46);
+    expect(phases.routes.size).toBe(4);
+  });
+
+  it('takes the median of an even or odd list', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
+  });
+});
