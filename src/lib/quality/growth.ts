@@ -45,7 +45,7 @@ export function judgeGrowth(points: readonly Point[], show: (n: number) => strin
   const middle = sorted.length > 2 ? sorted[Math.floor(sorted.length / 2)]! : undefined;
   if (!middle) {
     const perCountry = (last.value - first.value) / (last.countries - first.countries);
-    const growth: Growth = factor <= last.countries / first.countries ? 'linear' : 'superlinear';
+    const growth: Growth = perCountry < 0 ? 'sublinear' : factor <= last.countries / first.countries ? 'linear' : 'superlinear';
     return { growth, factor, summary: `${growth} (${span}), ${show(perCountry)} per added country.` };
   }
   const early = (middle.value - first.value) / (middle.countries - first.countries);
