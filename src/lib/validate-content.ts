@@ -20,6 +20,7 @@ import { countrySchema, type Country } from '../schemas/country.ts';
 import { editionSchema, type Edition } from '../schemas/edition.ts';
 import { sectionSchema, type SectionData, type Vocabulary } from '../schemas/section.ts';
 import { themeSchema, type Theme } from '../schemas/theme.ts';
+import { transliterationsSchema } from '../schemas/transliteration.ts';
 import { sortThemes } from './themes.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
@@ -30,6 +31,8 @@ export interface ContentPaths {
   countries: string;
   themes: string;
   sections: string;
+  /** Variant spellings for search; optional (a folder without it has none). */
+  transliterations?: string;
 }
 
 export function contentPaths(root: string): ContentPaths {
@@ -38,6 +41,7 @@ export function contentPaths(root: string): ContentPaths {
     countries: path.join(root, 'countries.yaml'),
     themes: path.join(root, 'themes.yaml'),
     sections: path.join(root, 'sections'),
+    transliterations: path.join(root, 'transliterations.yaml'),
   };
 }
 
@@ -296,6 +300,21 @@ function vocabularyOf(data: DataFiles, paths: ContentPaths): Vocabulary {
   };
 }
 
+/** The variant spellings file, when there is one: checked like the other data files, with lines. */
+async function checkTransliterations(file: string, problems: Problem[]): Promise<void> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    return;
+  }
+  const yaml = parseYaml(source, file, 0, problems);
+  if (!yaml) return;
+  const data = yaml.doc.toJS() ?? [];
+  const result = transliterationsSchema.safeParse(data);
+  if (!result.success) problems.push(...zodProblems(result.error, data, file, [], yaml, ['spellings', 'note']));
+}
+
 /** The slugs sections may name, read from the data files alone (no section is parsed). */
 export async function loadVocabulary(paths: ContentPaths): Promise<Vocabulary> {
   return vocabularyOf(await checkDataFiles(paths, []), paths);
@@ -307,6 +326,8 @@ export async function validateContent(paths: ContentPaths): Promise<ContentRepor
   const data = await checkDataFiles(paths, problems);
   const vocabulary = vocabularyOf(data, paths);
   const { editions, countries, themes } = data;
+
+  if (paths.transliterations) await checkTransliterations(paths.transliterations, problems);
 
   const checked = [];
   for (const file of await listMdx(paths.sections, problems)) {

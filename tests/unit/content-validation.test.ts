@@ -9,12 +9,13 @@ const real = contentPaths('content');
 /** Validates a fixture: its own sections, and its own data files where it has them. */
 async function problemsOf(fixture: string): Promise<Problem[]> {
   const own = contentPaths(path.join('tests/fixtures/invalid', fixture));
-  const pick = (key: keyof typeof own) => (existsSync(own[key]) ? own[key] : real[key]);
+  const pick = (key: keyof typeof own) => (existsSync(own[key] ?? '') ? own[key]! : real[key]!);
   const report = await validateContent({
     editions: pick('editions'),
     countries: pick('countries'),
     themes: pick('themes'),
     sections: own.sections,
+    transliterations: pick('transliterations'),
   });
   return report.problems;
 }
@@ -110,6 +111,13 @@ describe('invalid content is reported with file, line, field and what is allowed
     const [problem] = await problemsOf('bad-yaml');
     expect(problem?.message).toContain('is not valid YAML');
     expect(problem?.line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a bad group of variant spellings, located by line', async () => {
+    const problems = await problemsOf('bad-transliterations');
+    const file = 'tests/fixtures/invalid/bad-transliterations/transliterations.yaml';
+    expect(problems).toContainEqual(expect.objectContaining({ file, line: 2, message: expect.stringContaining('at least two ways') }));
+    expect(problems).toContainEqual(expect.objectContaining({ file, message: expect.stringContaining('"Mazhilis" is already a spelling in group 1') }));
   });
 
   it('a bad field in a data file, located by key and line', async () => {
