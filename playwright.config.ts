@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/lib/chromium.ts';
 
 /**
  * Browser tests run in Debian's Chromium (Playwright's own browser download is not available on
  * these machines). They browse the site as built by `npm run build` (npm test builds first), and a
  * second build under the sub-path /reports/ made here.
  */
-const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // Ports and the sub-path build's folder can be moved so that two test runs can share a machine.
 const PORT = Number(process.env['E2E_PORT'] ?? 4330);
 const SUBPATH_PORT = Number(process.env['E2E_SUBPATH_PORT'] ?? 4331);
@@ -20,15 +20,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

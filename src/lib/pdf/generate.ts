@@ -14,21 +14,13 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
+import { CHROMIUM_ARGS } from '../chromium.ts';
 import { normaliseBase } from '../quality/site.ts';
 import { serveStatic, type StaticServer } from '../quality/static-server.ts';
 import { chaptersOf, selectChapters, sitemapBase, sitemapPaths, type ChapterPage } from './chapters.ts';
 import { setInfo } from './info.ts';
 import { FALLBACK_MARGIN, headerFooter, publicHref } from './print-options.ts';
 
-/** The flags the browser tests use too: no background traffic, nothing a container lacks. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Ports the PDF job may serve the site on; the first free one is used. */
 export const PORTS: readonly [number, number] = [4600, 4699];
