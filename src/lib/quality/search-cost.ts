@@ -5,21 +5,14 @@
  * the query makes, headers included.
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { normaliseBase } from './site.ts';
 import type { StaticServer } from './static-server.ts';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
-/** The flags the project runs Chromium with: no sandbox in containers, and no calls home. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The project's Chromium flags, plus --headless for tools that launch it themselves (Lighthouse). */
+export const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 export interface SearchCost {
   query: string;
@@ -42,7 +35,7 @@ export interface SearchCost {
  * body of Pagefind's web worker).
  */
 export async function measureFirstSearch(server: StaticServer, query = 'propaganda'): Promise<SearchCost> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext();
     const origin = new URL(server.url).origin;
