@@ -2,6 +2,7 @@
  * Loads Pagefind's search API from the site's own /pagefind/ folder, once per page, and describes
  * the part of it the search elements use. Nothing is fetched until a reader starts searching.
  */
+import { PAGEFIND_OPTIONS } from '../lib/search-options.ts';
 import type { ResultData } from './site-search-logic.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -42,15 +43,7 @@ export function loadPagefind(bundle: string, baseUrl: string): Promise<Pagefind>
     // A runtime URL, not a module of this build: Vite must leave it alone.
     const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     // Before init(): `noWorker` is only read when Pagefind creates its instance.
-    await pagefind.options({
-      baseUrl,
-      // The index of a few hundred sections searches in a few milliseconds on the main thread;
-      // the worker would cost a second copy of the runtime (about 43 KB) on the first query.
-      noWorker: true,
-      excerptLength: 30,
-      // Pagefind's excerpts then end like the ones built in site-search-logic.ts.
-      excerptEllipsis: '…',
-    });
+    await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl });
     await pagefind.init();
     return pagefind;
   })();

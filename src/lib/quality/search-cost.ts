@@ -6,6 +6,7 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { PAGEFIND_OPTIONS } from '../search-options.ts';
 import { normaliseBase } from './site.ts';
 import type { StaticServer } from './static-server.ts';
 
@@ -52,14 +53,16 @@ export async function measureFirstSearch(server: StaticServer, query = 'propagan
     await page.waitForLoadState('networkidle');
     server.log.length = 0;
     const results = await page.evaluate(
-      async ({ script, term }) => {
+      async ({ script, term, options }) => {
         const pagefind = await import(script);
+        // As the site does (src/elements/site-search-pagefind.ts): the same options, so the same downloads.
+        await pagefind.options(options);
         await pagefind.init();
         const search = await pagefind.search(term);
         await Promise.all(search.results.slice(0, 5).map((r: { data: () => Promise<unknown> }) => r.data()));
         return search.results.length as number;
       },
-      { script: `${base}pagefind/pagefind.js`, term: query },
+      { script: `${base}pagefind/pagefind.js`, term: query, options: { ...PAGEFIND_OPTIONS, baseUrl: base } },
     );
     // A worker may still be fetching what it asked for; wait until the network is quiet.
     await page.waitForLoadState('networkidle');
