@@ -9,27 +9,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseChapter, sentences, unescapeExport } from '../../src/lib/source-text.ts';
-import { matchTheme } from '../../src/lib/themes.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { sentences } from '../../src/lib/source-text.ts';
+import { seedParagraphs } from './support/seed.ts';
 
-const SEED = 'content/sources/2026/kazakhstan.txt';
 const PAGE = 'dist/2026/kazakhstan/index.html';
 
-/** The seed's paragraphs per theme slug, joined across page breaks, in source order. */
-async function seedParagraphs(): Promise<Map<string, string[]>> {
-  const { themes } = await validateContent(contentPaths('content'));
-  const byTheme = new Map<string, string[]>();
-  for (const heading of parseChapter(readFileSync(SEED, 'utf8')).headings) {
-    const theme = matchTheme(heading.text, themes);
-    if (!theme) throw new Error(`The seed heading "${heading.text}" names no theme.`);
-    const paragraphs = byTheme.get(theme.slug) ?? [];
-    byTheme.set(theme.slug, paragraphs);
-    // A link's words are the text; `[charges](#)` reads "charges".
-    paragraphs.push(...heading.paragraphs.map((p) => unescapeExport(p.text).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
-  }
-  return byTheme;
-}
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -19,28 +19,12 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyLines, firstMissing, joinLines, pdfInfo, pdfOutline, pdfText, sections, type OutlineItem } from '../../src/lib/pdf/read-back.ts';
-import { parseChapter, sentences, unescapeExport } from '../../src/lib/source-text.ts';
-import { matchTheme } from '../../src/lib/themes.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { sentences } from '../../src/lib/source-text.ts';
+import { seedParagraphs } from './support/seed.ts';
 
 const SITE = process.env['OUT_DIR'] ?? 'dist';
 const PAGE = path.join(SITE, '2026/kazakhstan/index.html');
-const SEED = 'content/sources/2026/kazakhstan.txt';
 
-/** The seed's paragraphs per theme slug, joined as tests/unit/fidelity.test.ts joins them. */
-async function seedParagraphs(): Promise<Map<string, string[]>> {
-  const { themes } = await validateContent(contentPaths('content'));
-  const byTheme = new Map<string, string[]>();
-  for (const heading of parseChapter(readFileSync(SEED, 'utf8')).headings) {
-    const theme = matchTheme(heading.text, themes);
-    if (!theme) throw new Error(`The seed heading "${heading.text}" names no theme.`);
-    const paragraphs = byTheme.get(theme.slug) ?? [];
-    byTheme.set(theme.slug, paragraphs);
-    // A link's words are the text; `[charges](#)` reads "charges".
-    paragraphs.push(...heading.paragraphs.map((p) => unescapeExport(p.text).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')));
-  }
-  return byTheme;
-}
 
 let folder: string;
 let file: string;
