@@ -26,7 +26,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { runBuild } from '../src/lib/quality/run-build.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../src/lib/quality/search-cost.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSameOriginPage } from '../src/lib/quality/search-cost.ts';
 import { serveStatic, type StaticServer } from '../src/lib/quality/static-server.ts';
 import { writeSyntheticContent } from '../src/lib/synthetic.ts';
 
@@ -89,18 +89,6 @@ function median(numbers: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** A page whose requests to any other origin are blocked and listed. */
-async function openPage(browser: Browser, server: StaticServer): Promise<{ page: Page; foreign: string[] }> {
-  const context = await browser.newContext();
-  const origin = new URL(server.url).origin;
-  const foreign: string[] = [];
-  await context.route('**/*', (route) => {
-    if (new URL(route.request().url()).origin === origin) return route.continue();
-    foreign.push(route.request().url());
-    return route.abort();
-  });
-  return { page: await context.newPage(), foreign };
-}
 
 /** Every response from now until `action` is done and the network has been quiet for a moment. */
 async function bytesDuring(server: StaticServer, page: Page, action: () => Promise<void>) {
@@ -121,7 +109,7 @@ async function measure(browser: Browser, server: StaticServer, site: Site) {
   // 1. The header field on a chapter page, the reader's usual first search: the query entered at
   //    once (pasted, or typed faster than the debounce), then in a fresh page typed at 150 ms a
   //    key, when every prefix of two letters or more is searched on the way.
-  const typed = await openPage(browser, server);
+  const typed = await openSameOriginPage(browser, server);
   await typed.page.goto(`${server.url}${site.chapter}`);
   await typed.page.waitForLoadState('networkidle');
   const typedField = typed.page.getByRole('combobox', { name: 'Search the reports' });
@@ -132,7 +120,7 @@ async function measure(browser: Browser, server: StaticServer, site: Site) {
   });
   await typed.page.context().close();
 
-  const header = await openPage(browser, server);
+  const header = await openSameOriginPage(browser, server);
   await header.page.goto(`${server.url}${site.chapter}`);
   await header.page.waitForLoadState('networkidle');
   const field = header.page.getByRole('combobox', { name: 'Search the reports' });
@@ -142,7 +130,7 @@ async function measure(browser: Browser, server: StaticServer, site: Site) {
   });
 
   // 2. The search page, which also loads the filter index to show counts.
-  const searchPage = await openPage(browser, server);
+  const searchPage = await openSameOriginPage(browser, server);
   await searchPage.page.goto(`${server.url}search/`);
   await searchPage.page.waitForLoadState('networkidle');
   const pageField = searchPage.page.getByRole('searchbox', { name: 'Words to find' });

@@ -4,7 +4,7 @@
  * Chromium against the site served locally (compressed as a host would), counting every request
  * the query makes, headers included.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { PAGEFIND_OPTIONS } from '../search-options.ts';
 import { normaliseBase } from './site.ts';
@@ -29,6 +29,19 @@ export interface SearchCost {
   files: { path: string; bytes: number }[];
 }
 
+/** A page whose requests to any other origin are blocked and listed: the site must make none. */
+export async function openSameOriginPage(browser: Browser, server: StaticServer): Promise<{ page: Page; foreign: string[] }> {
+  const context = await browser.newContext();
+  const origin = new URL(server.url).origin;
+  const foreign: string[] = [];
+  await context.route('**/*', (route) => {
+    if (new URL(route.request().url()).origin === origin) return route.continue();
+    foreign.push(route.request().url());
+    return route.abort();
+  });
+  return { page: await context.newPage(), foreign };
+}
+
 /**
  * Opens a same-origin document that loads nothing (Pagefind's small entry JSON), so that the
  * count holds only what the query fetches, then runs the query through Pagefind's JS API. Bytes
@@ -38,15 +51,8 @@ export interface SearchCost {
 export async function measureFirstSearch(server: StaticServer, query = 'propaganda'): Promise<SearchCost> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext();
     const origin = new URL(server.url).origin;
-    const foreign: string[] = [];
-    await context.route('**/*', (route) => {
-      if (new URL(route.request().url()).origin === origin) return route.continue();
-      foreign.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
+    const { page, foreign } = await openSameOriginPage(browser, server);
     const base = normaliseBase(new URL(server.url).pathname);
     const entry = await page.goto(`${origin}${base}pagefind/pagefind-entry.json`);
     if (!entry?.ok()) throw new Error(`${server.url} has no Pagefind index (pagefind/pagefind-entry.json answered ${entry?.status()}).`);
