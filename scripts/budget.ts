@@ -43,10 +43,13 @@ interface Figures {
   chapterBytes: number;
   searchBytes: number;
   searchRequests: number;
+  /** Every page type, for the report's own figures (the budget itself is on the chapter). */
+  types: Awaited<ReturnType<typeof weighPageTypes>>;
 }
 
 async function measure(site: string, dist: string, contentDir: string, base: string): Promise<Figures> {
-  const [chapters] = await weighPageTypes(dist, base, await urlVocabulary(contentDir), (type) => type === CHAPTER);
+  const types = await weighPageTypes(dist, base, await urlVocabulary(contentDir));
+  const chapters = types.find((t) => t.type === CHAPTER);
   if (!chapters) throw new Error(`${dist} has no chapter page (${CHAPTER}); is it a build of the report?`);
   const server = await serveStatic(dist, { port: Number(values.port), base });
   try {
@@ -60,6 +63,7 @@ async function measure(site: string, dist: string, contentDir: string, base: str
       chapterBytes: chapters.heaviest.html.gzip + chapters.heaviest.css.gzip,
       searchBytes: search.transferred,
       searchRequests: search.requests,
+      types,
     };
   } finally {
     await server.close();
@@ -98,6 +102,16 @@ for (const r of results) {
   );
   if (!chapterOk) breaches.push(`${r.site}: chapter ${r.heaviestChapter} is ${kb(r.chapterBytes)} compressed, over ${kb(CHAPTER_BUDGET)}`);
   if (!searchOk) breaches.push(`${r.site}: the first search fetches ${kb(r.searchBytes)}, over ${kb(SEARCH_BUDGET)}`);
+}
+const [report] = results;
+if (report) {
+  console.log(`\nEvery page type of ${report.site}, heaviest page (gzip; scripts only enhance, pages read without them):\n`);
+  console.log('| page type | pages | HTML+CSS | HTML+CSS+JS |');
+  console.log('| --- | --- | --- | --- |');
+  for (const t of report.types) {
+    const h = t.heaviest;
+    console.log(`| \`${t.type}\` | ${t.pages} | ${kb(h.html.gzip + h.css.gzip)} | ${kb(h.total.gzip)} |`);
+  }
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 if (breaches.length) {
