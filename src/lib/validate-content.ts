@@ -192,6 +192,19 @@ async function listMdx(dir: string, problems: Problem[]): Promise<string[]> {
   return files;
 }
 
+/** Node types that have no place in a section's text, with what to do instead. */
+const FRONTMATTER_HINT = 'The section\'s heading comes from its theme in the frontmatter.';
+const FORBIDDEN_IN_BODY: Record<string, string> = {
+  heading: `has a heading in its text. ${FRONTMATTER_HINT} Write the words as a paragraph, or put them in the section of another theme.`,
+  footnoteReference: 'has a footnote reference. Footnotes are not supported: give the source as a link in the sentence.',
+  footnoteDefinition: 'has a footnote. Footnotes are not supported: give the source as a link in the sentence.',
+  mdxJsxFlowElement: 'has markup (a tag such as <b> or <Component>). Report text is plain: write \\< for a literal angle bracket.',
+  mdxJsxTextElement: 'has markup (a tag such as <b> or <Component>). Report text is plain: write \\< for a literal angle bracket.',
+  mdxjsEsm: 'has an import or export statement. Report text is plain: start the line with \\ to keep the words.',
+  mdxFlowExpression: 'has a {…} expression. Report text is plain: write \\{ and \\} for literal braces.',
+  mdxTextExpression: 'has a {…} expression. Report text is plain: write \\{ and \\} for literal braces.',
+};
+
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -247,6 +260,14 @@ async function checkSectionFile(
       message: 'has no text: write the section below the frontmatter, or delete the file.',
     });
   }
+  // A section is paragraphs of report text. Its heading comes from its theme, and the ids that
+  // citations rely on are the theme's and its paragraphs'; a heading, footnote or markup inside
+  // would add ids of its own (clashing with another section's, or breaking on theme pages).
+  visit(tree, (node) => {
+    const problem = FORBIDDEN_IN_BODY[node.type];
+    if (!problem) return;
+    problems.push({ file: relative(file), line: (node.position?.start.line ?? 1) + bodyLine - 1, message: problem });
+  });
   visit(tree, ['link', 'definition'], (node) => {
     const link = node as Link;
     if (link.url.trim() === '' || link.url.trim() === '#') {

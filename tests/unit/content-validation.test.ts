@@ -107,6 +107,16 @@ describe('invalid content is reported with file, line, field and what is allowed
     expect(problem?.message).toContain('cannot be read as MDX');
   });
 
+  it('a heading, footnote, tag or expression in the text, each with its line', async () => {
+    const problems = await problemsOf('markup-in-body');
+    const at = (line: number) => problems.filter((p) => p.line === line).map((p) => p.message).join(' | ');
+    expect(at(9)).toContain('has a heading in its text');
+    expect(at(11)).toContain('has a footnote reference');
+    expect(at(13)).toContain('has a footnote.');
+    expect(at(15)).toContain('has markup');
+    expect(at(15)).toContain('has a {…} expression');
+  });
+
   it('malformed frontmatter YAML', async () => {
     const [problem] = await problemsOf('bad-yaml');
     expect(problem?.message).toContain('is not valid YAML');
