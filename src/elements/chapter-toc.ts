@@ -1,3 +1,5 @@
+import { fragmentId } from '../lib/fragment.ts';
+
 /**
  * <chapter-toc>: marks, in the table of contents, the section being read (aria-current), so a
  * reader deep in a long chapter sees where they are. Without scripts the contents are plain links.
@@ -8,7 +10,7 @@ class ChapterToc extends HTMLElement {
   connectedCallback(): void {
     const links = new Map<string, HTMLAnchorElement>();
     for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
-      links.set(decodeURIComponent(link.hash.slice(1)), link);
+      links.set(fragmentId(link.hash), link);
     }
     const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) =>
       links.has(s.dataset['theme'] ?? ''),

@@ -4,6 +4,8 @@
  * section into view: the reader lands on the paragraph, not just the section.
  */
 
+import { fragmentId } from '../lib/fragment.ts';
+
 interface HighlightOptions {
   highlightParam: string;
   addStyles: boolean;
@@ -21,7 +23,7 @@ export async function highlightLanding(bundle: string, param = 'highlight'): Pro
   // addStyles would insert a <style> element, which the Content-Security-Policy refuses; the
   // marks are styled in SearchField.astro instead.
   new PagefindHighlight({ highlightParam: param, addStyles: false });
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = fragmentId(location.hash);
   const target = id ? document.getElementById(id) : null;
   const scope = target?.closest('section') ?? body;
   const first = scope.querySelector('mark.pagefind-highlight') ?? body.querySelector('mark.pagefind-highlight');
