@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { stalePdfs } from './src/integrations/stale-pdfs.ts';
 import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-code.ts';
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
 import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
@@ -55,7 +56,7 @@ export default defineConfig({
       rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },
-  integrations: [contentValidation(contentDir), mdx(), pagefindIndex()],
+  integrations: [contentValidation(contentDir), mdx(), pagefindIndex(), stalePdfs(contentDir)],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: everything from this origin only. Astro adds
   // the hashes of any inline script or style it emits; Pagefind's search runs WebAssembly.

@@ -7,7 +7,8 @@
  * The site is served from its folder on 127.0.0.1 (so that its absolute paths resolve) and the
  * browser may fetch nothing else: a request to another origin is refused and fails the chapter.
  * Each PDF is written to a temporary file and renamed into place, so a chapter that fails leaves
- * every PDF made before it whole.
+ * every PDF made before it whole. Next to each PDF goes `<file>.pdf.json`, the digest of the
+ * chapter's content it was printed from, so that a PDF of superseded text is never linked.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { CHROMIUM_ARGS } from '../chromium.ts';
 import { normaliseBase } from '../quality/site.ts';
 import { serveStatic, type StaticServer } from '../quality/static-server.ts';
+import { pdfSidecar } from '../pdf-link.ts';
 import { chaptersOf, selectChapters, sitemapBase, sitemapPaths, type ChapterPage } from './chapters.ts';
 import { setInfo } from './info.ts';
 import { FALLBACK_MARGIN, headerFooter, publicHref } from './print-options.ts';
@@ -246,11 +248,18 @@ export async function generatePdfs(options: GenerateOptions): Promise<GenerateRe
       let result: ChapterResult;
       try {
         if (!session?.browser.isConnected()) session = await launch(options.chromiumPath);
+        // The digest of the text the chapter is printed from, taken before printing: an edit made
+        // meanwhile makes the PDF stale rather than passing as current.
+        const sidecar = pdfSidecar(options.contentDir, chapter.edition, chapter.country);
         const url = new URL(chapter.path, origin).href;
         const pdf = await withTimeout(printChapter(session.context, origin, url), CHAPTER_TIMEOUT_MS, 'loading and printing');
         const finished = setInfo(pdf, { Author: authors.get(chapter.edition)! });
         const files = options.outDirs.map((dir) => path.join(dir, chapter.file));
-        for (const file of files) await writeWhole(file, finished);
+        for (const file of files) {
+          await writeWhole(file, finished);
+          // The sidecar says which text the PDF was printed from (src/lib/pdf-link.ts reads it).
+          await writeWhole(`${file}.json`, new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`));
+        }
         result = { chapter, ok: true, bytes: finished.length, seconds: (performance.now() - chapterStarted) / 1000, files };
       } catch (error) {
         if (error instanceof PdfSetupError) throw error;
