@@ -129,7 +129,9 @@ class SiteSearch extends HTMLElement {
       option.className = 'site-search-option';
       const title = document.createElement('span');
       title.className = 'site-search-option-title';
-      title.textContent = `${view.country}: ${view.theme}`;
+      // The edition's year too: once several editions are published, a country's section on a
+      // theme appears once per edition.
+      title.textContent = view.edition ? `${view.country}: ${view.theme} (${view.edition})` : `${view.country}: ${view.theme}`;
       const excerpt = document.createElement('span');
       excerpt.className = 'site-search-option-excerpt';
       renderSegments(excerpt, view.excerpt);
