@@ -4,11 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/lib/chapter-import.ts';
-import { runImport, type ImportRequest } from '../../src/lib/import/run.ts';
+import { runImport, UndoFailedError, type ImportRequest } from '../../src/lib/import/run.ts';
 import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
@@ -143,6 +144,45 @@ describe('importing into the content folder', () => {
     expect(error.message).toMatch(/could not write .*no space left on device.*put back/);
     expect(files(content)).toEqual(before);
     expect(readdirSync(content).filter((name) => name.startsWith('.import-'))).toEqual([]);
+  });
+
+  it('keeps the staging folder and names the files it could not put back when undoing fails', async () => {
+    const content = contentFolder();
+    await importInto(content, chapterFile(content, 'EDUCATION\n\nOld.\n\nHEALTH\n\nOld.\n'));
+    const before = files(content);
+    let moves = 0;
+    const error = await refusal(
+      importInto(content, chapterFile(content, 'EDUCATION\n\nNew.\n\nHEALTH\n\nNew.\n\nDATA COLLECTION\n\nNew.\n'), {
+        force: true,
+        beforeMove: () => {
+          moves += 1;
+          if (moves === 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        },
+        // Putting education.mdx's previous version back fails (as on a disk gone read-only).
+        rename: async (from, to) => {
+          if (to.endsWith(`${path.sep}education.mdx`) && from.includes(`${path.sep}backup${path.sep}`)) {
+            throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+          }
+          await rename(from, to);
+        },
+      }),
+    );
+    expect(error).toBeInstanceOf(UndoFailedError);
+    const staging = (error as UndoFailedError).staging;
+    expect(path.basename(staging)).toMatch(/^\.import-/);
+    expect(error.message).toMatch(/could not write .*no space left on device/);
+    expect(error.message).toMatch(/1 file could not be put back: \S*education\.mdx \(its previous version is \S*backup\S* read-only file system\)/);
+    expect(error.message).toContain(`staging folder ${staging}${path.sep} was kept`);
+    expect(error.message).not.toMatch(/content is as it was/);
+    // The staging folder is kept with the backup of the file not put back, which is the old text.
+    expect(readdirSync(content).filter((name) => name.startsWith('.import-'))).toEqual([path.basename(staging)]);
+    const backups = readdirSync(path.join(staging, 'backup'));
+    expect(backups.map((name) => readFileSync(path.join(staging, 'backup', name), 'utf8'))).toEqual([before[path.join('sections', '2026', 'kazakhstan', 'education.mdx')]]);
+    // Every other file was put back.
+    const after = files(content);
+    for (const [file, text] of Object.entries(before)) {
+      if (!file.endsWith('education.mdx')) expect(after[file], file).toBe(text);
+    }
   });
 
   it('refuses a file that is not UTF-8, a missing file and an unknown edition', async () => {

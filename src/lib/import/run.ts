@@ -5,7 +5,8 @@
  * All-or-nothing: the new files are first written to a staging folder and checked there with the
  * project's own validator (src/lib/validate-content.ts); only then are they moved into place, one
  * rename each, keeping the files they replace until every move has succeeded. If any move fails,
- * the moves already made are undone.
+ * the moves already made are undone; if undoing fails too, the staging folder (with the previous
+ * versions) is kept and named, with the files that could not be put back.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -36,6 +37,8 @@ export interface ImportRequest {
   contentDir?: string | undefined;
   /** Called before each file is moved into place; tests use it to simulate a failed write. */
   beforeMove?: ((target: string) => void | Promise<void>) | undefined;
+  /** Moves one file (default: fs rename); tests use it to make undoing a move fail. */
+  rename?: ((from: string, to: string) => Promise<void>) | undefined;
 }
 
 export type ChangeKind = 'create' | 'update' | 'delete' | 'same';
@@ -123,43 +126,83 @@ interface Move {
 }
 
 /**
- * Moves staged files into place (or deletes targets whose `staged` is undefined), keeping each
- * replaced file in `backups` until all have moved. Undoes every finished step if one fails.
+ * The write failed and so did putting some files back: the staging folder, which holds the
+ * previous versions, is kept (and named in the message) rather than deleted.
  */
-async function commit(moves: Move[], backups: string, beforeMove: ImportRequest['beforeMove']): Promise<void> {
+export class UndoFailedError extends ImportError {
+  readonly staging: string;
+  readonly notRestored: readonly string[];
+  constructor(message: string, staging: string, notRestored: readonly string[], options: { cause?: unknown } = {}) {
+    super(message, undefined, options);
+    this.staging = staging;
+    this.notRestored = notRestored;
+  }
+}
+
+/**
+ * Moves staged files into place (or deletes targets whose `staged` is undefined), keeping each
+ * replaced file in `backups` until all have moved. Undoes every finished step if one fails; if
+ * undoing fails too, throws UndoFailedError naming the files not restored and where their
+ * previous versions are (the staging folder, `backups`' parent, must then be kept).
+ */
+async function commit(
+  moves: Move[],
+  backups: string,
+  beforeMove: ImportRequest['beforeMove'],
+  move: (from: string, to: string) => Promise<void> = rename,
+): Promise<void> {
   const done: { move: Move; placed: boolean; backedUp: boolean; createdDir?: string | undefined }[] = [];
   try {
-    for (const [index, move] of moves.entries()) {
-      const step: (typeof done)[number] = { move, placed: false, backedUp: false };
+    for (const [index, item] of moves.entries()) {
+      const step: (typeof done)[number] = { move: item, placed: false, backedUp: false };
       done.push(step);
-      await beforeMove?.(move.target);
-      step.createdDir = await mkdir(path.dirname(move.target), { recursive: true });
-      if (existsSync(move.target)) {
-        move.backup = path.join(backups, String(index));
-        await rename(move.target, move.backup);
+      await beforeMove?.(item.target);
+      step.createdDir = await mkdir(path.dirname(item.target), { recursive: true });
+      if (existsSync(item.target)) {
+        item.backup = path.join(backups, String(index));
+        await move(item.target, item.backup);
         step.backedUp = true;
       }
-      if (move.staged) {
-        await rename(move.staged, move.target);
+      if (item.staged) {
+        await move(item.staged, item.target);
         step.placed = true;
       }
     }
   } catch (error) {
+    const written = `could not write ${relative(moves[done.length - 1]?.target ?? '')} (${(error as Error).message})`;
+    // Each undo step is tried on its own, so that one failure does not keep the others from running.
+    const notRestored: string[] = [];
     for (const step of done.reverse()) {
-      try {
-        if (step.placed) await rename(step.move.target, step.move.staged!);
-        if (step.backedUp) await rename(step.move.backup!, step.move.target);
-        if (step.createdDir) await removeEmptyDirs(step.createdDir, path.dirname(step.move.target));
-      } catch {
-        // Keep undoing the other steps; the message below says what to check.
+      const target = relative(step.move.target);
+      if (step.placed) {
+        try {
+          await move(step.move.target, step.move.staged!);
+        } catch (undoError) {
+          // With a backup, restoring it below replaces the new file anyway.
+          if (!step.backedUp) notRestored.push(`${target} (the new file could not be removed: ${(undoError as Error).message})`);
+        }
       }
+      if (step.backedUp) {
+        try {
+          await move(step.move.backup!, step.move.target);
+        } catch (undoError) {
+          notRestored.push(`${target} (its previous version is ${relative(step.move.backup!)}: ${(undoError as Error).message})`);
+        }
+      }
+      if (step.createdDir) await removeEmptyDirs(step.createdDir, path.dirname(step.move.target));
     }
-    throw new ImportError(
-      `could not write ${relative(moves[done.length - 1]?.target ?? '')} (${(error as Error).message}); ` +
-        'every file written so far was put back, so the content is as it was.',
-      undefined,
-      { cause: error },
-    );
+    if (notRestored.length > 0) {
+      const staging = path.dirname(backups);
+      throw new UndoFailedError(
+        `${written}, and ${notRestored.length === 1 ? '1 file' : `${notRestored.length} files`} could not be put back: ${notRestored.join('; ')}. ` +
+          `The staging folder ${relative(staging)}${path.sep} was kept: it holds the previous versions (backup${path.sep}) and the new files. ` +
+          'Restore those files from it by hand, check with `npm run check`, then delete the folder.',
+        staging,
+        notRestored,
+        { cause: error },
+      );
+    }
+    throw new ImportError(`${written}; every file written so far was put back, so the content is as it was.`, undefined, { cause: error });
   }
 }
 
@@ -187,6 +230,7 @@ export async function runImport(request: ImportRequest): Promise<ImportOutcome> 
   // Staging sits next to the content so that moving a file into place is one rename on the same
   // disk; a dry run writes nothing there and stages in the system's temporary folder instead.
   const staging = await mkdtemp(path.join(request.dryRun ? tmpdir() : root, '.import-'));
+  let keepStaging = false;
   try {
     const stagedSections = path.join(staging, 'sections');
     await mkdir(stagedSections);
@@ -302,15 +346,22 @@ export async function runImport(request: ImportRequest): Promise<ImportOutcome> 
 
     const backups = path.join(staging, 'backup');
     await mkdir(backups);
-    await commit(
-      pending.map((c) => ({ target: path.resolve(c.path), staged: staged.get(c) })),
-      backups,
-      request.beforeMove,
-    );
+    try {
+      await commit(
+        pending.map((c) => ({ target: path.resolve(c.path), staged: staged.get(c) })),
+        backups,
+        request.beforeMove,
+        request.rename,
+      );
+    } catch (error) {
+      // The staging folder may hold the only copy of a file that could not be put back.
+      if (error instanceof UndoFailedError) keepStaging = true;
+      throw error;
+    }
     outcome.written = true;
     return outcome;
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    if (!keepStaging) await rm(staging, { recursive: true, force: true });
   }
 }
 
