@@ -9,6 +9,7 @@
  *
  * Reads OUT_DIR (the built site, default dist), BASE_PATH (checked against the build),
  * CONTENT_DIR (editions.yaml, for the publisher) and CHROMIUM_PATH (default /usr/bin/chromium).
+ * A failure that stops the job is one sentence and exit code 2; DEBUG=1 also prints its cause.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,7 +76,14 @@ try {
 } catch (error) {
   if (error instanceof PdfSetupError) {
     console.error(error.message);
+    if (process.env['DEBUG'] && error.cause) console.error(error.cause);
     process.exit(2);
   }
-  throw error;
+  // Not a setup problem but a fault (a full disk, a bug): still a sentence, not a stack trace.
+  const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+  console.error(
+    `npm run pdf stopped on an unexpected error: ${message}. PDFs already written are whole; run it again with DEBUG=1 for the details, and report it if it persists.`,
+  );
+  if (process.env['DEBUG']) console.error(error);
+  process.exit(2);
 }

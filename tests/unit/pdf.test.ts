@@ -3,7 +3,8 @@
  * footer decision, public links, the metadata update (read back with pdfinfo), and the text
  * comparison the Kazakhstan PDF test relies on.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,5 +209,33 @@ describe('reading the PDF back', () => {
 
   it('says which heading is missing', () => {
     expect(() => sections(['Asylum', 'Education'], ['Education', 'Asylum'])).toThrow(/"Asylum" is not a line/);
+  });
+});
+
+describe('the command', () => {
+  it('explains a failure to read the built site in one sentence, without a stack trace, and exits 2', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'pdf-command-'));
+    try {
+      // An unreadable sitemap (a folder where the file should be: chmod cannot stop root).
+      await mkdir(path.join(site, 'sitemap.xml'));
+      const run = (env: Record<string, string> = {}) =>
+        spawnSync(process.execPath, ['scripts/pdf.ts', '--site', site, '--out', path.join(site, 'out')], {
+          encoding: 'utf8',
+          env: { ...process.env, DEBUG: '', ...env },
+        });
+      const result = run();
+      expect(result.status).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^Cannot read ${path.join(site, 'sitemap.xml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(EISDIR`));
+      expect(lines[0]).toMatch(/run `npm run build` again\.$/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      // DEBUG=1 adds the cause, for whoever has to look further.
+      const debug = run({ DEBUG: '1' });
+      expect(debug.status).toBe(2);
+      expect(debug.stderr).toMatch(/\n\s+at /);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 });

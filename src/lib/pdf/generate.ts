@@ -61,6 +61,13 @@ export interface GenerateReport {
   served: string;
 }
 
+/** An error's code and first line, for a one-sentence message: "EISDIR: illegal operation on a directory, read". */
+function errorCode(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const first = String(message ?? error).split('\n')[0]!;
+  return code && !first.startsWith(code) ? `${code}: ${first}` : first;
+}
+
 /** Finds the chapters to print, or says what is missing. */
 async function chaptersToPrint(options: GenerateOptions): Promise<{ chapters: ChapterPage[]; base: string }> {
   const sitemap = path.join(options.site, 'sitemap.xml');
@@ -69,7 +76,16 @@ async function chaptersToPrint(options: GenerateOptions): Promise<{ chapters: Ch
       `No built site in ${options.site}/ (${sitemap} is missing): run \`npm run build\` first, or point --site (or OUT_DIR) at a built site.`,
     );
   }
-  const paths = sitemapPaths(await readFile(sitemap, 'utf8'));
+  let xml: string;
+  try {
+    xml = await readFile(sitemap, 'utf8');
+  } catch (error) {
+    throw new PdfSetupError(
+      `Cannot read ${sitemap} (${errorCode(error)}): check that it is a readable file of a finished build, or run \`npm run build\` again.`,
+      { cause: error },
+    );
+  }
+  const paths = sitemapPaths(xml);
   const base = sitemapBase(paths);
   if (options.base !== undefined && normaliseBase(options.base) !== base) {
     throw new PdfSetupError(
@@ -121,7 +137,12 @@ async function serveOnFreePort(site: string, base: string): Promise<StaticServer
       return await serveStatic(site, { port, base, compression: false });
     } catch (error) {
       const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
-      if (code !== 'EADDRINUSE') throw error;
+      if (code !== 'EADDRINUSE') {
+        throw new PdfSetupError(
+          `Could not serve ${site}/ on 127.0.0.1:${port} to print it (${errorCode(error)}): check that this machine allows listening on ports ${PORTS[0]}–${PORTS[1]} of 127.0.0.1.`,
+          { cause: error },
+        );
+      }
     }
   }
   throw new PdfSetupError(`No free port from ${PORTS[0]} to ${PORTS[1]} to serve the site on while printing.`);
