@@ -92,6 +92,15 @@ export function currentPdfSize(edition: string, country: string, contentDir: str
   }
 }
 
+/**
+ * The digest a built chapter page carries on its <article data-content-digest>, or undefined. The PDF job records
+ * this one, not the content's digest at print time: the PDF shows the built page's text, and an
+ * edit made between the build and `npm run pdf` must leave the PDF marked stale.
+ */
+export function digestOfBuiltPage(html: string): string | undefined {
+  return /\sdata-content-digest="([0-9a-f]{64})"/.exec(html)?.[1];
+}
+
 /** "412 KB", "1.3 MB": sizes as readers on metered connections think of them. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -18,7 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { CHROMIUM_ARGS } from '../chromium.ts';
 import { normaliseBase } from '../quality/site.ts';
 import { serveStatic, type StaticServer } from '../quality/static-server.ts';
-import { pdfSidecar } from '../pdf-link.ts';
+import { digestOfBuiltPage, pdfSidecar } from '../pdf-link.ts';
 import { chaptersOf, selectChapters, sitemapBase, sitemapPaths, type ChapterPage } from './chapters.ts';
 import { setInfo } from './info.ts';
 import { FALLBACK_MARGIN, headerFooter, publicHref } from './print-options.ts';
@@ -271,7 +271,13 @@ export async function generatePdfs(options: GenerateOptions): Promise<GenerateRe
         if (!session?.browser.isConnected()) session = await launch(options.chromiumPath);
         // The digest of the text the chapter is printed from, taken before printing: an edit made
         // meanwhile makes the PDF stale rather than passing as current.
-        const sidecar = pdfSidecar(options.contentDir, chapter.edition, chapter.country);
+        const built = await readFile(path.join(options.site, chapter.path.slice(base.length), 'index.html'), 'utf8').catch(() => '');
+        const builtDigest = digestOfBuiltPage(built);
+        // The text printed is the built page's: record the digest it was built from, so that an
+        // edit made after the build marks this PDF stale. (A page without one: the content's now.)
+        const sidecar = builtDigest
+          ? { edition: chapter.edition, country: chapter.country, digest: builtDigest }
+          : pdfSidecar(options.contentDir, chapter.edition, chapter.country);
         const url = new URL(chapter.path, origin).href;
         const pdf = await withTimeout(printChapter(session.context, origin, url), CHAPTER_TIMEOUT_MS, 'loading and printing');
         const finished = setInfo(pdf, { Author: authors.get(chapter.edition)! });
