@@ -1,28 +1,19 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { paragraphId } from '../lib/anchors.ts';
-
-export interface ParagraphAnchorOptions {
-  base: string;
-  /** Theme labels by slug, for the permalinks' accessible names. */
-  themeLabels: Record<string, string>;
-}
+import { sectionFile, type SectionPluginOptions } from './section-file.ts';
 
 /**
  * Gives every paragraph of a section its stable id (`<theme>-<n>`, see src/lib/anchors.ts) and a
  * permalink to it. The permalink points at the chapter page, the canonical place of the text, so
  * it is right wherever the section is shown (chapter, theme page, search).
  */
-export function rehypeParagraphAnchors(options: ParagraphAnchorOptions) {
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+export function rehypeParagraphAnchors(options: SectionPluginOptions) {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-    const edition = frontmatter?.['edition'];
-    const country = frontmatter?.['country'];
-    const theme = frontmatter?.['theme'];
-    if (edition === undefined || typeof country !== 'string' || typeof theme !== 'string') return;
+    const section = sectionFile(file, options.base);
+    if (!section) return;
+    const { theme, chapter } = section;
     const label = options.themeLabels[theme] ?? theme;
-    const chapter = `${base}${String(edition)}/${country}/`;
     let n = 0;
     tree.children = tree.children.map((node) => {
       if (node.type !== 'element' || node.tagName !== 'p') return node;

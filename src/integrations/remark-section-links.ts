@@ -2,12 +2,7 @@ import type { Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-
-export interface SectionLinkOptions {
-  base: string;
-  /** Theme labels by slug: printed after a link whose words do not already name its section. */
-  themeLabels: Record<string, string>;
-}
+import { sectionFile, type SectionPluginOptions } from './section-file.ts';
 
 /**
  * Content links to another section of the same chapter as `#<theme>`. A section is shown on its
@@ -15,19 +10,16 @@ export interface SectionLinkOptions {
  * fragment would point at the wrong page, so the build makes each one a link to the chapter
  * itself. Each is marked for print, where it reads "see <section>" unless its words say so already.
  */
-export function remarkSectionLinks(options: SectionLinkOptions) {
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+export function remarkSectionLinks(options: SectionPluginOptions) {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-    const edition = frontmatter?.['edition'];
-    const country = frontmatter?.['country'];
-    if (edition === undefined || typeof country !== 'string') return;
+    const section = sectionFile(file, options.base);
+    if (!section) return;
     visit(tree, 'link', (link: Link) => {
       const match = /^#([a-z0-9-]+)$/.exec(link.url);
       if (!match) return;
       const theme = match[1]!;
       const label = options.themeLabels[theme] ?? theme;
-      link.url = `${base}${String(edition)}/${country}/${link.url}`;
+      link.url = `${section.chapter}${link.url}`;
       const namesSection = toString(link).trim().toLowerCase() === label.toLowerCase();
       link.data = {
         ...link.data,
