@@ -126,7 +126,11 @@ describe('importing into the content folder', () => {
     expect(readdirSync(content).filter((name) => name.startsWith('.import-'))).toEqual([]);
   });
 
-  it('puts every file back when a write fails halfway', async () => {
+  /**
+   * Imports a two-section chapter, then a three-section one over it whose third move into place
+   * fails (a full disk), with `extra` options; returns the content before, the error, and the moves.
+   */
+  async function failingReimport(extra: Partial<Parameters<typeof importInto>[2]> = {}) {
     const content = contentFolder();
     await importInto(content, chapterFile(content, 'EDUCATION\n\nOld.\n\nHEALTH\n\nOld.\n'));
     const before = files(content);
@@ -138,8 +142,14 @@ describe('importing into the content folder', () => {
           moves += 1;
           if (moves === 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         },
+        ...extra,
       }),
     );
+    return { content, before, error, moves };
+  }
+
+  it('puts every file back when a write fails halfway', async () => {
+    const { content, before, error, moves } = await failingReimport();
     expect(moves).toBe(3);
     expect(error.message).toMatch(/could not write .*no space left on device.*put back/);
     expect(files(content)).toEqual(before);
@@ -147,26 +157,15 @@ describe('importing into the content folder', () => {
   });
 
   it('keeps the staging folder and names the files it could not put back when undoing fails', async () => {
-    const content = contentFolder();
-    await importInto(content, chapterFile(content, 'EDUCATION\n\nOld.\n\nHEALTH\n\nOld.\n'));
-    const before = files(content);
-    let moves = 0;
-    const error = await refusal(
-      importInto(content, chapterFile(content, 'EDUCATION\n\nNew.\n\nHEALTH\n\nNew.\n\nDATA COLLECTION\n\nNew.\n'), {
-        force: true,
-        beforeMove: () => {
-          moves += 1;
-          if (moves === 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-        },
-        // Putting education.mdx's previous version back fails (as on a disk gone read-only).
-        rename: async (from, to) => {
-          if (to.endsWith(`${path.sep}education.mdx`) && from.includes(`${path.sep}backup${path.sep}`)) {
-            throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
-          }
-          await rename(from, to);
-        },
-      }),
-    );
+    const { content, before, error } = await failingReimport({
+      // Putting education.mdx's previous version back fails (as on a disk gone read-only).
+      rename: async (from: string, to: string) => {
+        if (to.endsWith(`${path.sep}education.mdx`) && from.includes(`${path.sep}backup${path.sep}`)) {
+          throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+        }
+        await rename(from, to);
+      },
+    });
     expect(error).toBeInstanceOf(UndoFailedError);
     const staging = (error as UndoFailedError).staging;
     expect(path.basename(staging)).toMatch(/^\.import-/);

@@ -60,6 +60,21 @@ function writtenChapter() {
 }
 
 /** CommonMark's backslash escapes, undone: what the export's `\$` means. */
+/**
+ * The chapter just written holds exactly the expected sections, each with exactly the expected
+ * paragraphs (spacing aside) and nothing MDX would have made of the text; returns it.
+ */
+function expectChapter(expected: Map<string, string[]>): ReturnType<typeof writtenChapter> {
+  const written = writtenChapter();
+  expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [theme, paragraphs] of expected) {
+    const section = written.get(theme)!;
+    expect(section.foreign, section.mdx).toEqual([]);
+    expect(section.paragraphs.map(spaces), section.mdx).toEqual(paragraphs);
+  }
+  return written;
+}
+
 const unescape = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const spaces = (text: string) => text.replace(/[ \t]+/g, ' ').trim();
 
@@ -168,13 +183,7 @@ describe('any text with headings of the vocabulary', () => {
         const outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
         expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
         expect((await validateContent(contentPaths(content))).problems).toEqual([]);
-        const written = writtenChapter();
-        expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
-        for (const [theme, paragraphs] of expected) {
-          const section = written.get(theme)!;
-          expect(section.foreign, section.mdx).toEqual([]);
-          expect(section.paragraphs.map(spaces), section.mdx).toEqual(paragraphs);
-        }
+        const written = expectChapter(expected);
         const renderedLinks = [...written.values()].flatMap((s) => s.links.map((l) => l.url));
         for (const url of links) expect(renderedLinks).toContain(url);
         expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^  - text: /gm)?.length ?? 0), 0)).toBe(dropped);
@@ -240,13 +249,7 @@ describe('any text at all', () => {
           expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescape(p.text)))]);
         }
         for (const [slug, paragraphs] of expected) if (paragraphs.length === 0) expected.delete(slug);
-        const written = writtenChapter();
-        expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
-        for (const [theme, paragraphs] of expected) {
-          const section = written.get(theme)!;
-          expect(section.foreign, section.mdx).toEqual([]);
-          expect(section.paragraphs.map(spaces), section.mdx).toEqual(paragraphs);
-        }
+        expectChapter(expected);
       }),
       { numRuns: RUNS },
     );
