@@ -7,7 +7,7 @@ import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import { contentValidation } from './src/integrations/content-validation.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { pagefindIndex } from './src/search/pagefind-index.ts';
 import { stalePdfs } from './src/integrations/stale-pdfs.ts';
 import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-code.ts';
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';

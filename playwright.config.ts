@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/lib/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/quality/chromium.ts';
 
 /**
  * Browser tests run in Debian's Chromium (Playwright's own browser download is not available on

@@ -10,9 +10,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importChapter } from '../src/lib/chapter-import.ts';
-import { runImport } from '../src/lib/import/run.ts';
-import { contentPaths, validateContent } from '../src/lib/validate-content.ts';
+import { importChapter } from '../src/import/chapter.ts';
+import { runImport } from '../src/import/run.ts';
+import { contentPaths, validateContent } from '../src/validation/validate.ts';
 
 const { values } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
  * assertions). Prints:
  *   - the Kazakhstan chapter: PDF size and pages, time to print it (median of --runs), and the time
  *     of a whole `--only 2026-kazakhstan` job including Chromium's start;
- *   - a synthetic edition of 50 countries (src/lib/synthetic.ts, labelled SYNTHETIC on every page):
+ *   - a synthetic edition of 50 countries (src/quality/synthetic.ts, labelled SYNTHETIC on every page):
  *     its build time, then the time and size of printing all its chapters.
  *
  * Everything is built and written under --work (default /tmp/report-pdf-bench): never dist/,
@@ -18,11 +18,11 @@ import { mkdir, rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatSize } from '../src/lib/pdf/chapters.ts';
-import { generatePdfs, PdfSetupError, type ChapterResult, type GenerateOptions } from '../src/lib/pdf/generate.ts';
-import { pdfInfo } from '../src/lib/pdf/read-back.ts';
-import { runBuild } from '../src/lib/quality/run-build.ts';
-import { writeSyntheticContent } from '../src/lib/synthetic.ts';
+import { formatSize } from '../src/pdf/chapters.ts';
+import { generatePdfs, PdfSetupError, type ChapterResult, type GenerateOptions } from '../src/pdf/generate.ts';
+import { pdfInfo } from '../src/pdf/read-back.ts';
+import { runBuild } from '../src/quality/run-build.ts';
+import { writeSyntheticContent } from '../src/quality/synthetic.ts';
 
 const { values } = parseArgs({
   options: {

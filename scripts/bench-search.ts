@@ -1,9 +1,9 @@
 /**
  * npm run bench:search: what search costs a reader, through the site's own search field.
  *
- * Builds the report (content/) and a SYNTHETIC edition of 50 countries (src/lib/synthetic.ts,
+ * Builds the report (content/) and a SYNTHETIC edition of 50 countries (src/quality/synthetic.ts,
  * written to a temporary folder, never into content/), serves each as a compressing static host
- * would (src/lib/quality/static-server.ts), and in headless Chromium measures:
+ * would (src/quality/static-server.ts), and in headless Chromium measures:
  *
  *   - bytes fetched for the first query in the header field of a chapter page (entered at once,
  *     and typed key by key at 150 ms a key, when each prefix is searched), and for the
@@ -25,10 +25,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { runBuild } from '../src/lib/quality/run-build.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSameOriginPage } from '../src/lib/quality/search-cost.ts';
-import { serveStatic, type StaticServer } from '../src/lib/quality/static-server.ts';
-import { writeSyntheticContent } from '../src/lib/synthetic.ts';
+import { runBuild } from '../src/quality/run-build.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSameOriginPage } from '../src/quality/search-cost.ts';
+import { serveStatic, type StaticServer } from '../src/quality/static-server.ts';
+import { writeSyntheticContent } from '../src/quality/synthetic.ts';
 
 const { values } = parseArgs({
   options: {

@@ -14,11 +14,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { urlVocabulary, weighPageTypes } from '../src/lib/quality/page-weight.ts';
-import { runBuild } from '../src/lib/quality/run-build.ts';
-import { measureFirstSearch } from '../src/lib/quality/search-cost.ts';
-import { serveStatic } from '../src/lib/quality/static-server.ts';
-import { writeSyntheticContent } from '../src/lib/synthetic.ts';
+import { urlVocabulary, weighPageTypes } from '../src/quality/page-weight.ts';
+import { runBuild } from '../src/quality/run-build.ts';
+import { measureFirstSearch } from '../src/quality/search-cost.ts';
+import { serveStatic } from '../src/quality/static-server.ts';
+import { writeSyntheticContent } from '../src/quality/synthetic.ts';
 
 const KB = 1000;
 const CHAPTER_BUDGET = 50 * KB;

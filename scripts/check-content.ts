@@ -1,13 +1,13 @@
 /**
  * npm run test:content [-- --content <dir>]
  *
- * The content lint of src/lib/quality/content-lint.ts, on top of the rules `npm run check` already
+ * The content lint of src/validation/lint.ts, on top of the rules `npm run check` already
  * applies (run that first: this step reports only what it adds). Exits non-zero on any problem.
  */
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/lib/problems.ts';
-import { lintContent } from '../src/lib/quality/content-lint.ts';
-import { contentPaths, validateContent } from '../src/lib/validate-content.ts';
+import { lintContent } from '../src/validation/lint.ts';
+import { contentPaths, validateContent } from '../src/validation/validate.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' } } });
 const paths = contentPaths(values.content);

@@ -3,13 +3,13 @@
  *
  * Runs the Nu Html Checker (vnu-jar, on the machine's Java) over every HTML page, stylesheet and
  * SVG of a built site (default dist/). Fails on any error, and on any warning not allowed, with a
- * reason, in src/lib/quality/html-validity.ts.
+ * reason, in src/quality/html-validity.ts.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatVnuMessage, judge } from '../src/lib/quality/html-validity.ts';
-import { listFiles } from '../src/lib/quality/site.ts';
-import { runVnu } from '../src/lib/quality/vnu.ts';
+import { formatVnuMessage, judge } from '../src/quality/html-validity.ts';
+import { listFiles } from '../src/quality/site.ts';
+import { runVnu } from '../src/quality/vnu.ts';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
 if (!existsSync(root)) {

@@ -8,8 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkLinks, formatFinding } from '../src/lib/quality/links.ts';
-import { loadSiteFacts } from '../src/lib/quality/load-site.ts';
+import { checkLinks, formatFinding } from '../src/quality/links.ts';
+import { loadSiteFacts } from '../src/quality/load-site.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/lib/problems.ts';
-import { contentPaths, validateContent } from '../src/lib/validate-content.ts';
+import { contentPaths, validateContent } from '../src/validation/validate.ts';
 
 const { values } = parseArgs({
   options: {

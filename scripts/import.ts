@@ -3,12 +3,12 @@
  *                   [--iso <code>] [--region <region>] [--content <dir>]
  *
  * Turns a chapter exported from the published PDF into one MDX section per theme, writing every
- * file of the chapter or none (see src/lib/import/run.ts). Prints a short report; on refusal,
+ * file of the chapter or none (see src/import/run.ts). Prints a short report; on refusal,
  * prints why (with the source line) and exits 1, never with a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { ImportError } from '../src/lib/chapter-import.ts';
-import { formatOutcome, runImport } from '../src/lib/import/run.ts';
+import { ImportError } from '../src/import/chapter.ts';
+import { formatOutcome, runImport } from '../src/import/run.ts';
 
 const USAGE =
   'usage: npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]\n' +

@@ -16,10 +16,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { urlVocabulary } from '../src/lib/quality/page-weight.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../src/lib/quality/search-cost.ts';
-import { normaliseBase } from '../src/lib/quality/site.ts';
-import { serveStatic } from '../src/lib/quality/static-server.ts';
+import { urlVocabulary } from '../src/quality/page-weight.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../src/quality/search-cost.ts';
+import { normaliseBase } from '../src/quality/site.ts';
+import { serveStatic } from '../src/quality/static-server.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -2,7 +2,7 @@
  * npm run pdf [-- --only 2026-kazakhstan] [--site <built site>] [--out <folder>]
  *
  * Prints every chapter of the built site to a tagged, bookmarked PDF through the print stylesheet
- * in Chromium (src/lib/pdf/generate.ts). By default each PDF goes to public/pdf/ (which the next
+ * in Chromium (src/pdf/generate.ts). By default each PDF goes to public/pdf/ (which the next
  * build copies into the site, where the chapter page links to it) and into <site>/pdf/, so the
  * site already built offers it at once. With --out, PDFs go to that folder only and the site is
  * left untouched (the tests use this).
@@ -13,8 +13,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatSize } from '../src/lib/pdf/chapters.ts';
-import { generatePdfs, PdfSetupError } from '../src/lib/pdf/generate.ts';
+import { formatSize } from '../src/pdf/chapters.ts';
+import { generatePdfs, PdfSetupError } from '../src/pdf/generate.ts';
 
 const usage = 'Usage: npm run pdf [-- --only <edition>-<country> …] [--site <built site>] [--out <folder>]';
 

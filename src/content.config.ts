@@ -5,7 +5,7 @@ import { countrySchema } from './schemas/country.ts';
 import { editionSchema } from './schemas/edition.ts';
 import { sectionSchema } from './schemas/section.ts';
 import { themeSchema } from './schemas/theme.ts';
-import { contentPaths, loadVocabulary } from './lib/validate-content.ts';
+import { contentPaths, loadVocabulary } from './validation/validate.ts';
 
 // CONTENT_DIR lets the benchmark build a synthetic edition from a temporary folder.
 const paths = contentPaths(process.env['CONTENT_DIR'] ?? 'content');

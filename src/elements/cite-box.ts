@@ -1,4 +1,4 @@
-import { formatAccessDate } from '../lib/citation.ts';
+import { formatAccessDate } from '../citation/plain-text.ts';
 import { copyText } from './announce.ts';
 
 /**

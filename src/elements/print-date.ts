@@ -1,4 +1,4 @@
-import { formatAccessDate } from '../lib/citation.ts';
+import { formatAccessDate } from '../citation/plain-text.ts';
 
 /**
  * <print-date>: puts the date into the print title block, when the page loads and again just

@@ -1,5 +1,5 @@
 /** Small DOM helpers shared by the search elements. */
-import type { Spellings } from '../lib/transliterations.ts';
+import type { Spellings } from '../search/transliterations.ts';
 import { isSearchShortcut, type Segment } from './site-search-logic.ts';
 
 /** Writes excerpt segments as text nodes and <mark> elements: never as HTML. */

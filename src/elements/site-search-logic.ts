@@ -4,7 +4,7 @@
  * elements so that it is unit-tested (tests/unit/search-logic.test.ts) and so that nothing here
  * ever produces HTML: a query or an excerpt reaches the page only as text nodes.
  */
-import { normalizeWord, withVariants, wordsOf, type Spellings } from '../lib/transliterations.ts';
+import { normalizeWord, withVariants, wordsOf, type Spellings } from '../search/transliterations.ts';
 
 /** The filters a search can narrow by; each is a `data-pagefind-filter` on the chapter page. */
 export const FILTER_NAMES = ['country', 'theme', 'region', 'edition'] as const;

@@ -7,7 +7,7 @@
  * Keys: ↓ from the field goes to the first result, ↓/↑ move between results, ↑ from the first
  * result or Escape returns to the field; Escape in the field clears it.
  */
-import type { Spellings } from '../lib/transliterations.ts';
+import type { Spellings } from '../search/transliterations.ts';
 import {
   countResults,
   FILTER_NAMES,

@@ -2,7 +2,7 @@
  * Loads Pagefind's search API from the site's own /pagefind/ folder, once per page, and describes
  * the part of it the search elements use. Nothing is fetched until a reader starts searching.
  */
-import { PAGEFIND_OPTIONS } from '../lib/search-options.ts';
+import { PAGEFIND_OPTIONS } from '../search/options.ts';
 import type { ResultData } from './site-search-logic.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;

@@ -6,7 +6,7 @@
  * Keys: `/` or Ctrl/⌘+K focus the field from anywhere; ↓/↑ move through the results; Enter opens
  * the chosen one (or, with none chosen, the full results page); Escape closes the list, then clears.
  */
-import type { Spellings } from '../lib/transliterations.ts';
+import type { Spellings } from '../search/transliterations.ts';
 import { highlightLanding } from './site-search-highlight.ts';
 import { countResults, MAX_QUERY_LENGTH, toResultView, type ResultView } from './site-search-logic.ts';
 import { loadPagefind } from './site-search-pagefind.ts';

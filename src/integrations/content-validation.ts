@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblems } from '../lib/problems.ts';
-import { contentPaths, validateContent } from '../lib/validate-content.ts';
+import { contentPaths, validateContent } from '../validation/validate.ts';
 
 /**
  * Checks all content before Astro loads it, so a build with bad content fails with every

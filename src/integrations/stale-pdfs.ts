@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { isCurrentPdf, readPdfSidecar } from '../lib/pdf-link.ts';
+import { isCurrentPdf, readPdfSidecar } from '../pdf/link.ts';
 
 /**
  * Removes from `<outDir>/pdf/` every chapter PDF that was not printed from the current text: its

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { normalizeWord } from '../lib/transliterations.ts';
+import { normalizeWord } from '../search/transliterations.ts';
 import { text } from './common.ts';
 
 /** One spelling: a single word, since search matches word by word. */

@@ -3,8 +3,8 @@
  * the sections' paragraphs as the site's MDX pipeline reads them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importChapter, ImportError, type ImportReport } from '../../src/lib/chapter-import.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { importChapter, ImportError, type ImportReport } from '../../src/import/chapter.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 import { TRICKY_LINKS, TRICKY_PARAGRAPHS, trickyChapter } from '../fixtures/import/tricky.ts';

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeMdxText, importChapter, ImportError } from '../../src/lib/chapter-import.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { escapeMdxText, importChapter, ImportError } from '../../src/import/chapter.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
 const themes = async () => (await validateContent(contentPaths('content'))).themes;

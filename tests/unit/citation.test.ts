@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citeSection, formatAccessDate } from '../../src/lib/citation.ts';
+import { citeSection, formatAccessDate } from '../../src/citation/plain-text.ts';
 
 const section = {
   publisher: 'ILGA-Europe',

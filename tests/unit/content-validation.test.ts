@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 
 const real = contentPaths('content');
 

@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sentences } from '../../src/lib/source-text.ts';
+import { sentences } from '../../src/import/source-text.ts';
 import { SEED, seedParagraphs } from './support/seed.ts';
 
 const PAGE = 'dist/2026/kazakhstan/index.html';

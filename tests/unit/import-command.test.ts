@@ -8,9 +8,9 @@ import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/lib/chapter-import.ts';
-import { runImport, UndoFailedError, type ImportRequest } from '../../src/lib/import/run.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { ImportError } from '../../src/import/chapter.ts';
+import { runImport, UndoFailedError, type ImportRequest } from '../../src/import/run.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
 const folders: string[] = [];

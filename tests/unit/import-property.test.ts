@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/lib/chapter-import.ts';
-import { runImport } from '../../src/lib/import/run.ts';
-import { parseChapter } from '../../src/lib/source-text.ts';
+import { ImportError } from '../../src/import/chapter.ts';
+import { runImport } from '../../src/import/run.ts';
+import { parseChapter } from '../../src/import/source-text.ts';
 import { matchTheme } from '../../src/lib/themes.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 
 /** More runs for a deeper search: IMPORT_FUZZ_RUNS=2000 npx vitest run tests/unit/import-property.test.ts */

@@ -18,8 +18,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyLines, firstMissing, joinLines, pdfInfo, pdfOutline, pdfText, sections, type OutlineItem } from '../../src/lib/pdf/read-back.ts';
-import { sentences } from '../../src/lib/source-text.ts';
+import { bodyLines, firstMissing, joinLines, pdfInfo, pdfOutline, pdfText, sections, type OutlineItem } from '../../src/pdf/read-back.ts';
+import { sentences } from '../../src/import/source-text.ts';
 import { seedParagraphs } from './support/seed.ts';
 
 const SITE = process.env['OUT_DIR'] ?? 'dist';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeStalePdfs } from '../../src/integrations/stale-pdfs.ts';
-import { chapterDigest, currentPdfSize, formatBytes, pdfFileName, pdfSidecar, pdfSidecarName } from '../../src/lib/pdf-link.ts';
+import { chapterDigest, currentPdfSize, formatBytes, pdfFileName, pdfSidecar, pdfSidecarName } from '../../src/pdf/link.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'pdf-link-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -150,7 +150,7 @@ describe('stale PDFs in the built site', () => {
 
 describe('the digest a built chapter page carries', () => {
   it('is read from the page, so a PDF records the text it was printed from, not later edits', async () => {
-    const { chapterDigest, digestOfBuiltPage } = await import('../../src/lib/pdf-link.ts');
+    const { chapterDigest, digestOfBuiltPage } = await import('../../src/pdf/link.ts');
     const built = readFileSync('dist/2026/kazakhstan/index.html', 'utf8');
     expect(digestOfBuiltPage(built)).toBe(chapterDigest('content', '2026', 'kazakhstan'));
     expect(digestOfBuiltPage('<article class="chapter">')).toBeUndefined();

@@ -8,10 +8,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chaptersOf, formatSize, selectChapters, sitemapBase, sitemapPaths } from '../../src/lib/pdf/chapters.ts';
-import { parseDictionary, pdfTextString, setInfo } from '../../src/lib/pdf/info.ts';
-import { headerFooter, publicHref } from '../../src/lib/pdf/print-options.ts';
-import { bodyLines, firstMissing, joinLines, parseOutline, pdfInfo, sections } from '../../src/lib/pdf/read-back.ts';
+import { chaptersOf, formatSize, selectChapters, sitemapBase, sitemapPaths } from '../../src/pdf/chapters.ts';
+import { parseDictionary, pdfTextString, setInfo } from '../../src/pdf/info.ts';
+import { headerFooter, publicHref } from '../../src/pdf/print-options.ts';
+import { bodyLines, firstMissing, joinLines, parseOutline, pdfInfo, sections } from '../../src/pdf/read-back.ts';
 
 const sitemap = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { median, parseBuildLog } from '../../src/lib/quality/build-log.ts';
+import { median, parseBuildLog } from '../../src/quality/build-log.ts';
 
 describe("reading astro build's log", () => {
   it('finds the phases and each route’s render time', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { lintContent, linkTargetProblem } from '../../src/lib/quality/content-lint.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { lintContent, linkTargetProblem } from '../../src/validation/lint.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 
 const fixture = 'tests/fixtures/quality/content';
 const section = `${fixture}/sections/2026/kazakhstan/education.mdx`;

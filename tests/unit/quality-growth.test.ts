@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeGrowth } from '../../src/lib/quality/growth.ts';
+import { judgeGrowth } from '../../src/quality/growth.ts';
 
 const series = (...values: number[]) => [1, 10, 54].map((countries, i) => ({ countries, value: values[i]! }));
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judge, WARNINGS_ALLOWED, type VnuMessage } from '../../src/lib/quality/html-validity.ts';
-import { runVnu } from '../../src/lib/quality/vnu.ts';
+import { judge, WARNINGS_ALLOWED, type VnuMessage } from '../../src/quality/html-validity.ts';
+import { runVnu } from '../../src/quality/vnu.ts';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/quality', name);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, extractPage, formatFinding } from '../../src/lib/quality/links.ts';
-import { loadSiteFacts } from '../../src/lib/quality/load-site.ts';
-import { resolveUrlPath, urlPathOf } from '../../src/lib/quality/site.ts';
+import { checkLinks, extractPage, formatFinding } from '../../src/quality/links.ts';
+import { loadSiteFacts } from '../../src/quality/load-site.ts';
+import { resolveUrlPath, urlPathOf } from '../../src/quality/site.ts';
 
 const options = { base: '/', origin: 'http://localhost:4321' };
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { lintContent } from '../../src/lib/quality/content-lint.ts';
-import { generateSyntheticContent, REVIEW_COUNTRIES, SYNTHETIC_MARK, writeSyntheticContent } from '../../src/lib/synthetic.ts';
-import { contentPaths, validateContent } from '../../src/lib/validate-content.ts';
+import { lintContent } from '../../src/validation/lint.ts';
+import { generateSyntheticContent, REVIEW_COUNTRIES, SYNTHETIC_MARK, writeSyntheticContent } from '../../src/quality/synthetic.ts';
+import { contentPaths, validateContent } from '../../src/validation/validate.ts';
 
 const seed = {
   sourceText: readFileSync('content/sources/2026/kazakhstan.txt', 'utf8'),

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageType, weighPage } from '../../src/lib/quality/page-weight.ts';
-import { serveStatic } from '../../src/lib/quality/static-server.ts';
+import { pageType, weighPage } from '../../src/quality/page-weight.ts';
+import { serveStatic } from '../../src/quality/static-server.ts';
 
 const root = 'tests/fixtures/quality/site-weight';
 const files = new Set(['2026/kazakhstan/index.html', '404.html', '_astro/page.css', '_astro/entry.js', '_astro/shared.js', '_astro/lazy.js']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexDocuments, urlOfFile, withoutBodyIds } from '../../src/integrations/pagefind.ts';
+import { indexDocuments, urlOfFile, withoutBodyIds } from '../../src/search/pagefind-index.ts';
 import { parseTransliterations } from '../../src/schemas/transliteration.ts';
 
 const CHAPTER = `<!doctype html><html lang="en"><body>

@@ -12,7 +12,7 @@ import {
   withoutFilter,
   type ResultData,
 } from '../../src/elements/site-search-logic.ts';
-import { missingSpellings, normalizeWord, withVariants } from '../../src/lib/transliterations.ts';
+import { missingSpellings, normalizeWord, withVariants } from '../../src/search/transliterations.ts';
 
 const SPELLINGS = [{ spellings: ['Majilis', 'Mazhilis'] }, { spellings: ['Yedil', 'Edil'] }];
 

@@ -8,7 +8,7 @@ import {
   parseChapter,
   sentences,
   unescapeExport,
-} from '../../src/lib/source-text.ts';
+} from '../../src/import/source-text.ts';
 
 describe('reading text exported from the PDF', () => {
   it('recognises headings in capitals, including commas and hyphens', () => {

@@ -4,9 +4,9 @@
  * headings merged, the export's escapes undone, and a link read as its words.
  */
 import { readFileSync } from 'node:fs';
-import { parseChapter, unescapeExport } from '../../../src/lib/source-text.ts';
+import { parseChapter, unescapeExport } from '../../../src/import/source-text.ts';
 import { matchTheme } from '../../../src/lib/themes.ts';
-import { contentPaths, validateContent } from '../../../src/lib/validate-content.ts';
+import { contentPaths, validateContent } from '../../../src/validation/validate.ts';
 
 export const SEED = 'content/sources/2026/kazakhstan.txt';
 

@@ -1,7 +1,7 @@
-// /<edition>/<country>/running-head.css: the chapter's running header for print (see src/lib/print.ts).
+// /<edition>/<country>/running-head.css: the chapter's running header for print (see src/pdf/running-head.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getChapters } from '../../../data/report.ts';
-import { runningHeadCss } from '../../../lib/print.ts';
+import { runningHeadCss } from '../../../pdf/running-head.ts';
 
 export const getStaticPaths = (async () =>
   (await getChapters()).map((chapter) => ({

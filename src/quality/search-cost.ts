@@ -5,8 +5,8 @@
  * the query makes, headers included.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
-import { PAGEFIND_OPTIONS } from '../search-options.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { PAGEFIND_OPTIONS } from '../search/options.ts';
 import { normaliseBase } from './site.ts';
 import type { StaticServer } from './static-server.ts';
 

@@ -21,9 +21,9 @@ import { editionSchema, type Edition } from '../schemas/edition.ts';
 import { sectionSchema, type SectionData, type Vocabulary } from '../schemas/section.ts';
 import { themeSchema, type Theme } from '../schemas/theme.ts';
 import { transliterationsSchema } from '../schemas/transliteration.ts';
-import { sortThemes } from './themes.ts';
-import type { Problem } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { sortThemes } from '../lib/themes.ts';
+import type { Problem } from '../lib/problems.ts';
+import { didYouMean } from '../lib/suggest.ts';
 
 /** Where each part of the content lives; tests point some of these at fixtures. */
 export interface ContentPaths {

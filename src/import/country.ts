@@ -5,10 +5,10 @@
  * (kept in step with ISO 3166-1) unless --iso gives it.
  */
 import { stringify } from 'yaml';
-import type { Country } from '../../schemas/country.ts';
-import { ImportError } from '../chapter-import.ts';
-import { closest } from '../suggest.ts';
-import { slugify } from '../themes.ts';
+import type { Country } from '../schemas/country.ts';
+import { ImportError } from './chapter.ts';
+import { closest } from '../lib/suggest.ts';
+import { slugify } from '../lib/themes.ts';
 
 export interface CountryChoice {
   slug: string;

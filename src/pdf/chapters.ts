@@ -3,7 +3,7 @@
  * from the site's own sitemap.xml, which lists every page, so the PDF job needs no access to the
  * content and follows whatever the build published.
  */
-import { formatBytes, pdfFileName } from '../pdf-link.ts';
+import { formatBytes, pdfFileName } from './link.ts';
 import { normaliseBase } from '../quality/site.ts';
 
 // One definition of the file name and of how sizes read, shared with the chapter page's link.

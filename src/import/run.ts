@@ -3,7 +3,7 @@
  * country, convert, then write every file of the chapter or none.
  *
  * All-or-nothing: the new files are first written to a staging folder and checked there with the
- * project's own validator (src/lib/validate-content.ts); only then are they moved into place, one
+ * project's own validator (src/validation/validate.ts); only then are they moved into place, one
  * rename each, keeping the files they replace until every move has succeeded. If any move fails,
  * the moves already made are undone; if undoing fails too, the staging folder (with the previous
  * versions) is kept and named, with the files that could not be put back.
@@ -12,11 +12,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ImportError, importChapter, type ImportReport } from '../chapter-import.ts';
-import { formatProblems, type Problem } from '../problems.ts';
-import { parseChapter } from '../source-text.ts';
-import { matchTheme, slugify } from '../themes.ts';
-import { contentPaths, validateContent } from '../validate-content.ts';
+import { ImportError, importChapter, type ImportReport } from './chapter.ts';
+import { formatProblems, type Problem } from '../lib/problems.ts';
+import { parseChapter } from './source-text.ts';
+import { matchTheme, slugify } from '../lib/themes.ts';
+import { contentPaths, validateContent } from '../validation/validate.ts';
 import { addCountry, resolveCountry } from './country.ts';
 import { unifiedDiff } from './diff.ts';
 

@@ -7,8 +7,8 @@
  */
 import type { Theme } from '../schemas/theme.ts';
 import { countControls, endsSentence, parseChapter, type SourceParagraph } from './source-text.ts';
-import { editDistance } from './suggest.ts';
-import { matchTheme, slugify } from './themes.ts';
+import { editDistance } from '../lib/suggest.ts';
+import { matchTheme, slugify } from '../lib/themes.ts';
 
 export interface MissingSource {
   text: string;

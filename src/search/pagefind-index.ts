@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
-import { missingSpellings, type Spellings } from '../lib/transliterations.ts';
+import { missingSpellings, type Spellings } from './transliterations.ts';
 import { readTransliterations } from '../schemas/transliteration.ts';
 
 /** Pagefind reports problems as a list of strings; any of them fails the build. */

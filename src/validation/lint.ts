@@ -19,9 +19,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Problem } from '../problems.ts';
-import { slugify } from '../themes.ts';
-import type { ContentPaths, ContentReport } from '../validate-content.ts';
+import type { Problem } from '../lib/problems.ts';
+import { slugify } from '../lib/themes.ts';
+import type { ContentPaths, ContentReport } from './validate.ts';
 
 const relative = (file: string) => path.relative(process.cwd(), file) || file;
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);

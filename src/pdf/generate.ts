@@ -15,10 +15,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
-import { CHROMIUM_ARGS } from '../chromium.ts';
+import { CHROMIUM_ARGS } from '../quality/chromium.ts';
 import { normaliseBase } from '../quality/site.ts';
 import { serveStatic, type StaticServer } from '../quality/static-server.ts';
-import { digestOfBuiltPage, pdfSidecar } from '../pdf-link.ts';
+import { digestOfBuiltPage, pdfSidecar } from './link.ts';
 import { chaptersOf, selectChapters, sitemapBase, sitemapPaths, type ChapterPage } from './chapters.ts';
 import { setInfo } from './info.ts';
 import { FALLBACK_MARGIN, headerFooter, publicHref } from './print-options.ts';
@@ -284,7 +284,7 @@ export async function generatePdfs(options: GenerateOptions): Promise<GenerateRe
         const files = options.outDirs.map((dir) => path.join(dir, chapter.file));
         for (const file of files) {
           await writeWhole(file, finished);
-          // The sidecar says which text the PDF was printed from (src/lib/pdf-link.ts reads it).
+          // The sidecar says which text the PDF was printed from (src/pdf/link.ts reads it).
           await writeWhole(`${file}.json`, new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`));
         }
         result = { chapter, ok: true, bytes: finished.length, seconds: (performance.now() - chapterStarted) / 1000, files };
