@@ -2,10 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import remarkGfm from 'remark-gfm';
-import { parse as parseYaml } from 'yaml';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/search/pagefind-index.ts';
 import { stalePdfs } from './src/integrations/stale-pdfs.ts';
@@ -13,27 +10,18 @@ import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
 import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
 import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
+import { CONTENT_DIR } from './src/validation/paths.ts';
+import { readThemeLabels } from './src/validation/theme-labels.ts';
 
 // Where the site is published, documented in the README:
 //   SITE_URL   the origin (and path) readers see, used for canonical and citation URLs
 //   BASE_PATH  the sub-path the site is served under, e.g. /reports/ (default /)
 //   OUT_DIR    where the build is written (default dist)
-//   CONTENT_DIR where the report's content is read from (default content)
+//   CONTENT_DIR where the report's content is read from (default content; src/validation/paths.ts)
 //   CACHE_DIR  Astro's build cache; separate builds running side by side need their own
 const base = process.env.BASE_PATH ?? '/';
-const contentDir = process.env.CONTENT_DIR ?? 'content';
-// Theme labels name the paragraph permalinks; an unreadable file is reported by content validation.
-const themeLabels = readThemeLabels(path.join(contentDir, 'themes.yaml'));
-
-/** @param {string} file @returns {Record<string, string>} */
-function readThemeLabels(file) {
-  try {
-    const themes = parseYaml(readFileSync(file, 'utf8')) ?? {};
-    return Object.fromEntries(Object.entries(themes).map(([slug, theme]) => [slug, String(theme?.label ?? slug)]));
-  } catch {
-    return {};
-  }
-}
+// Theme labels name the paragraph permalinks.
+const themeLabels = readThemeLabels();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -56,7 +44,7 @@ export default defineConfig({
       rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },
-  integrations: [contentValidation(contentDir), mdx(), pagefindIndex(), stalePdfs(contentDir)],
+  integrations: [contentValidation(CONTENT_DIR), mdx(), pagefindIndex(), stalePdfs(CONTENT_DIR)],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: everything from this origin only. Astro adds
   // the hashes of any inline script or style it emits; Pagefind's search runs WebAssembly.

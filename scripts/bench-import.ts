@@ -12,7 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importChapter } from '../src/import/chapter.ts';
 import { runImport } from '../src/import/run.ts';
-import { contentPaths, validateContent } from '../src/validation/validate.ts';
+import { validateContent } from '../src/validation/validate.ts';
+import { contentPaths } from '../src/validation/paths.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs));
 const text = readFileSync(values.file, 'utf8');
-const { themes } = await validateContent(contentPaths('content'));
+const { themes } = await validateContent(contentPaths());
 
 const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 async function time(job: () => unknown): Promise<number> {

@@ -19,6 +19,7 @@ import { runBuild } from '../src/quality/run-build.ts';
 import { measureFirstSearch } from '../src/quality/search-cost.ts';
 import { serveStatic } from '../src/quality/static-server.ts';
 import { writeSyntheticContent } from '../src/quality/synthetic.ts';
+import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const KB = 1000;
 const CHAPTER_BUDGET = 50 * KB;
@@ -28,7 +29,7 @@ const CHAPTER = '/<edition>/<country>/';
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
-    content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' },
+    content: { type: 'string', default: CONTENT_DIR },
     base: { type: 'string', default: process.env['BASE_PATH'] ?? '/' },
     port: { type: 'string', default: '4421' },
   },

@@ -7,9 +7,10 @@
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/lib/problems.ts';
 import { lintContent } from '../src/validation/lint.ts';
-import { contentPaths, validateContent } from '../src/validation/validate.ts';
+import { validateContent } from '../src/validation/validate.ts';
+import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' } } });
+const { values } = parseArgs({ options: { content: { type: 'string', default: CONTENT_DIR } } });
 const paths = contentPaths(values.content);
 const report = await validateContent(paths);
 const problems = await lintContent(report, paths);

@@ -9,11 +9,12 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/lib/problems.ts';
-import { contentPaths, validateContent } from '../src/validation/validate.ts';
+import { validateContent } from '../src/validation/validate.ts';
+import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
 
 const { values } = parseArgs({
   options: {
-    content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' },
+    content: { type: 'string', default: CONTENT_DIR },
     'content-only': { type: 'boolean', default: false },
   },
 });

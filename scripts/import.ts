@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { ImportError } from '../src/import/chapter.ts';
 import { formatOutcome, runImport } from '../src/import/run.ts';
+import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const USAGE =
   'usage: npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]\n' +
@@ -30,7 +31,7 @@ try {
       region: { type: 'string' },
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
-      content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' },
+      content: { type: 'string', default: CONTENT_DIR },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

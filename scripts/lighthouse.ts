@@ -20,13 +20,14 @@ import { urlVocabulary } from '../src/quality/page-weight.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../src/quality/search-cost.ts';
 import { normaliseBase } from '../src/quality/site.ts';
 import { serveStatic } from '../src/quality/static-server.ts';
+import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     port: { type: 'string', default: '4430' },
     out: { type: 'string', default: 'lighthouse-reports' },
-    content: { type: 'string', default: process.env['CONTENT_DIR'] ?? 'content' },
+    content: { type: 'string', default: CONTENT_DIR },
     base: { type: 'string', default: process.env['BASE_PATH'] ?? '/' },
   },
 });

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSize } from '../src/pdf/chapters.ts';
 import { generatePdfs, PdfSetupError } from '../src/pdf/generate.ts';
+import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const usage = 'Usage: npm run pdf [-- --only <edition>-<country> …] [--site <built site>] [--out <folder>]';
 
@@ -50,7 +51,7 @@ try {
     outDirs,
     only: values.only,
     chromiumPath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    contentDir: process.env['CONTENT_DIR'] ?? 'content',
+    contentDir: CONTENT_DIR,
     base: process.env['BASE_PATH'],
     onChapter(result, index, total) {
       const counter = `[${index + 1}/${total}] ${result.chapter.file}`;

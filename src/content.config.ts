@@ -5,10 +5,11 @@ import { countrySchema } from './schemas/country.ts';
 import { editionSchema } from './schemas/edition.ts';
 import { sectionSchema } from './schemas/section.ts';
 import { themeSchema } from './schemas/theme.ts';
-import { contentPaths, loadVocabulary } from './validation/validate.ts';
+import { loadVocabulary } from './validation/validate.ts';
+import { contentPaths } from './validation/paths.ts';
 
-// CONTENT_DIR lets the benchmark build a synthetic edition from a temporary folder.
-const paths = contentPaths(process.env['CONTENT_DIR'] ?? 'content');
+// CONTENT_DIR (read in paths.ts) lets the benchmark build a synthetic edition from a temporary folder.
+const paths = contentPaths();
 // Sections name their country, theme and edition; the schema checks the names exist.
 const vocabulary = await loadVocabulary(paths);
 

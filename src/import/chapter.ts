@@ -7,6 +7,7 @@
  */
 import type { Theme } from '../schemas/theme.ts';
 import { countControls, endsSentence, parseChapter, type SourceParagraph } from './source-text.ts';
+import { type Problem, ReportError } from '../lib/problems.ts';
 import { editDistance } from '../lib/suggest.ts';
 import { matchTheme, slugify } from '../lib/themes.ts';
 
@@ -37,24 +38,18 @@ export interface ImportReport {
   warnings: string[];
 }
 
-/** One reason an import was refused, located in the source text. */
-export interface ImportProblem {
-  line?: number | undefined;
-  message: string;
-}
+/** One reason an import was refused, located in the source text (the project's one Problem shape). */
+export type ImportProblem = Problem;
 
 /**
  * The import was refused; nothing was written. The message is for an editor: what is wrong,
  * where, and what to do. `problems` lists each reason with its line when there are several.
  */
-export class ImportError extends Error {
+export class ImportError extends ReportError {
   readonly line: number | undefined;
-  readonly problems: readonly ImportProblem[];
   constructor(message: string, line?: number, options: { problems?: ImportProblem[]; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'ImportError';
+    super(message, { problems: options.problems ?? [{ line, message }], cause: options.cause });
     this.line = line;
-    this.problems = options.problems ?? [{ line, message }];
   }
 }
 

@@ -16,7 +16,8 @@ import { ImportError, importChapter, type ImportReport } from './chapter.ts';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { parseChapter } from './source-text.ts';
 import { matchTheme, slugify } from '../lib/themes.ts';
-import { contentPaths, validateContent } from '../validation/validate.ts';
+import { validateContent } from '../validation/validate.ts';
+import { contentPaths } from '../validation/paths.ts';
 import { addCountry, resolveCountry } from './country.ts';
 import { unifiedDiff } from './diff.ts';
 
@@ -116,7 +117,7 @@ function change(target: string, before: Buffer | undefined, after: string | Buff
 /** Problems found in the staging folder, named by the files they will become. */
 function unstage(problems: Problem[], staging: string, root: string): Problem[] {
   const from = relative(staging);
-  return problems.map((p) => ({ ...p, file: p.file.startsWith(from) ? relative(path.join(root, path.relative(from, p.file))) : p.file }));
+  return problems.map((p) => ({ ...p, file: p.file?.startsWith(from) ? relative(path.join(root, path.relative(from, p.file))) : p.file }));
 }
 
 interface Move {

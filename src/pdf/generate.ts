@@ -10,6 +10,7 @@
  * every PDF made before it whole. Next to each PDF goes `<file>.pdf.json`, the digest of the
  * chapter's content it was printed from, so that a PDF of superseded text is never linked.
  */
+import { ReportError } from '../lib/problems.ts';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,9 +32,7 @@ export const PORTS: readonly [number, number] = [4600, 4699];
 const CHAPTER_TIMEOUT_MS = 180_000;
 
 /** A problem that stops the whole job before any chapter is rendered (the fix is the message). */
-export class PdfSetupError extends Error {
-  override name = 'PdfSetupError';
-}
+export class PdfSetupError extends ReportError {}
 
 export interface GenerateOptions {
   /** The built site (OUT_DIR, default dist). */

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'astro/zod';
-import { parse } from 'yaml';
 import { normalizeWord } from '../search/transliterations.ts';
 import { text } from './common.ts';
 
@@ -46,37 +43,3 @@ export const transliterationsSchema = z
   });
 
 export type SpellingGroup = z.output<typeof spellingGroupSchema>;
-
-/**
- * Reads and checks `<contentDir>/transliterations.yaml`. A content folder without the file (a
- * synthetic edition, a fixture) simply has no variant spellings. Mistakes fail with the file and
- * the entry, so the editor reads what to fix rather than a stack trace.
- */
-export async function readTransliterations(contentDir: string): Promise<SpellingGroup[]> {
-  const file = path.join(contentDir, 'transliterations.yaml');
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return parseTransliterations(source, file);
-}
-
-/** Parses the file's text; exported separately so tests need no file. */
-export function parseTransliterations(source: string, file: string): SpellingGroup[] {
-  let data: unknown;
-  try {
-    data = parse(source) ?? [];
-  } catch (error) {
-    throw new Error(`${file}: this is not valid YAML. ${(error as Error).message}`, { cause: error });
-  }
-  const result = transliterationsSchema.safeParse(data);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? `entry ${Number(issue.path[0]) + 1}${issue.path.length > 1 ? `, ${issue.path.slice(1).join('.')}` : ''}: ` : '';
-    return `  ${where}${issue.message}`;
-  });
-  throw new Error(`${file} has ${lines.length} problem${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
-}

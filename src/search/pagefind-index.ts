@@ -8,7 +8,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
 import { missingSpellings, type Spellings } from './transliterations.ts';
-import { readTransliterations } from '../schemas/transliteration.ts';
+import { readTransliterations } from '../validation/transliterations.ts';
 
 /** Pagefind reports problems as a list of strings; any of them fails the build. */
 function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -119,7 +119,7 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // The same content folder the collections read (see src/content.config.ts).
-        const spellings = await readTransliterations(process.env['CONTENT_DIR'] ?? 'content');
+        const spellings = await readTransliterations();
         const { index, errors } = await createIndex({});
         assertNoErrors('start', errors);
         if (!index) throw new Error('Pagefind returned no index.');

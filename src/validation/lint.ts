@@ -11,7 +11,6 @@
  *   importer pick one of them silently.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Link, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -21,9 +20,8 @@ import { visit } from 'unist-util-visit';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
 import { slugify } from '../lib/themes.ts';
-import type { ContentPaths, ContentReport } from './validate.ts';
-
-const relative = (file: string) => path.relative(process.cwd(), file) || file;
+import { type ContentPaths, relative } from './paths.ts';
+import type { ContentReport } from './validate.ts';
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Schemes a section may link to: sources on the web, and mail. */

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importChapter, ImportError, type ImportReport } from '../../src/import/chapter.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 import { TRICKY_LINKS, TRICKY_PARAGRAPHS, trickyChapter } from '../fixtures/import/tricky.ts';

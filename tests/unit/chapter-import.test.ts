@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeMdxText, importChapter, ImportError } from '../../src/import/chapter.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
 const themes = async () => (await validateContent(contentPaths('content'))).themes;

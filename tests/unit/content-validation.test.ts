@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 
 const real = contentPaths('content');
 
@@ -11,6 +12,7 @@ async function problemsOf(fixture: string): Promise<Problem[]> {
   const own = contentPaths(path.join('tests/fixtures/invalid', fixture));
   const pick = (key: keyof typeof own) => (existsSync(own[key] ?? '') ? own[key]! : real[key]!);
   const report = await validateContent({
+    root: own.root,
     editions: pick('editions'),
     countries: pick('countries'),
     themes: pick('themes'),

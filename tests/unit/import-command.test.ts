@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/import/chapter.ts';
 import { runImport, UndoFailedError, type ImportRequest } from '../../src/import/run.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
 const folders: string[] = [];

@@ -15,7 +15,8 @@ import { runImport } from '../../src/import/run.ts';
 import { parseChapter } from '../../src/import/source-text.ts';
 import { matchTheme } from '../../src/lib/themes.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 
 /** More runs for a deeper search: IMPORT_FUZZ_RUNS=2000 npx vitest run tests/unit/import-property.test.ts */

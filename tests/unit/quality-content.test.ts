@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { lintContent, linkTargetProblem } from '../../src/validation/lint.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 
 const fixture = 'tests/fixtures/quality/content';
 const section = `${fixture}/sections/2026/kazakhstan/education.mdx`;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { lintContent } from '../../src/validation/lint.ts';
 import { generateSyntheticContent, REVIEW_COUNTRIES, SYNTHETIC_MARK, writeSyntheticContent } from '../../src/quality/synthetic.ts';
-import { contentPaths, validateContent } from '../../src/validation/validate.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 
 const seed = {
   sourceText: readFileSync('content/sources/2026/kazakhstan.txt', 'utf8'),

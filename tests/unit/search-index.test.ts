@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDocuments, urlOfFile, withoutBodyIds } from '../../src/search/pagefind-index.ts';
-import { parseTransliterations } from '../../src/schemas/transliteration.ts';
+import { parseTransliterations } from '../../src/validation/transliterations.ts';
 
 const CHAPTER = `<!doctype html><html lang="en"><body>
 <header>Site header</header>

@@ -1,0 +1,119 @@
+/**
+ * YAML with line numbers: the data files and each section's frontmatter are parsed here, and zod's
+ * issues are turned into problems that name the file, the line and the field.
+ */
+import { readFile } from 'node:fs/promises';
+import type { z } from 'astro/zod';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Problem } from '../lib/problems.ts';
+import { didYouMean } from '../lib/suggest.ts';
+import { relative } from './paths.ts';
+
+/** A YAML document with a way to turn a key path into a line number. */
+export interface ParsedYaml {
+  doc: Document;
+  lineOf(fieldPath: readonly PropertyKey[]): number | undefined;
+}
+
+export function parseYaml(source: string, file: string, lineOffset: number, problems: Problem[]): ParsedYaml | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  for (const error of doc.errors) {
+    problems.push({
+      file: relative(file),
+      line: lineAt(error.pos[0]),
+      message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+    });
+  }
+  if (doc.errors.length > 0) return undefined;
+  return {
+    doc,
+    lineOf(fieldPath) {
+      // Walk up to the deepest node that exists, so a missing field points at its parent.
+      for (let depth = fieldPath.length; depth >= 0; depth--) {
+        const node = doc.getIn(fieldPath.slice(0, depth), true) as { range?: [number, number] } | undefined;
+        if (node?.range) return lineAt(node.range[0]);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Turns zod's issues into problems an editor can act on. */
+export function zodProblems(
+  error: z.ZodError,
+  input: unknown,
+  file: string,
+  prefix: readonly PropertyKey[],
+  yaml: ParsedYaml,
+  knownFields: readonly string[],
+): Problem[] {
+  return error.issues.map((issue) => {
+    const fieldPath = [...prefix, ...issue.path];
+    const field = fieldPath.map(String).join('.') || undefined;
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys;
+      message =
+        `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')}.` +
+        (keys.length === 1 ? didYouMean(keys[0]!, knownFields) : '') +
+        (issue.path.length === 0 ? ` Allowed fields: ${knownFields.join(', ')}.` : '');
+    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+      message = 'is missing; this field is required.';
+    }
+    return { file: relative(file), line: yaml.lineOf(fieldPath), field, message };
+  });
+}
+
+function valueAt(input: unknown, fieldPath: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of fieldPath) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Reads a data file whose top level maps slugs to entries, checking each entry with `schema`. */
+export async function checkDataFile<S extends z.ZodObject>(
+  file: string,
+  schema: S,
+  keyRule: { pattern: RegExp; description: string },
+  problems: Problem[],
+): Promise<Map<string, z.output<S>>> {
+  const entries = new Map<string, z.output<S>>();
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    problems.push({ file: relative(file), message: 'is missing; the site cannot be built without it.' });
+    return entries;
+  }
+  const yaml = parseYaml(source, file, 0, problems);
+  if (!yaml) return entries;
+  if (!isMap(yaml.doc.contents)) {
+    problems.push({
+      file: relative(file),
+      line: 1,
+      message: `must map each ${keyRule.description} to its fields (\`key:\` followed by indented fields).`,
+    });
+    return entries;
+  }
+  const data = yaml.doc.toJS() as Record<string, unknown>;
+  for (const [key, value] of Object.entries(data)) {
+    if (!keyRule.pattern.test(key)) {
+      problems.push({
+        file: relative(file),
+        line: yaml.lineOf([key]),
+        field: key,
+        message: `\`${key}\` is not a valid key: it must be ${keyRule.description}.`,
+      });
+      continue;
+    }
+    const result = schema.safeParse(value);
+    if (result.success) entries.set(key, result.data);
+    else problems.push(...zodProblems(result.error, value, file, [key], yaml, Object.keys(schema.shape)));
+  }
+  return entries;
+}
