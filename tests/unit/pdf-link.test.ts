@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -144,15 +144,5 @@ describe('stale PDFs in the built site', () => {
 
   it('leave a site without a pdf folder alone', async () => {
     expect(await removeStalePdfs(path.join(root, 'no-such-site', 'pdf'), makeContent('dist-none'))).toEqual([]);
-  });
-});
-
-
-describe('the digest a built chapter page carries', () => {
-  it('is read from the page, so a PDF records the text it was printed from, not later edits', async () => {
-    const { chapterDigest, digestOfBuiltPage } = await import('../../src/pdf/link.ts');
-    const built = readFileSync('dist/2026/kazakhstan/index.html', 'utf8');
-    expect(digestOfBuiltPage(built)).toBe(chapterDigest('content', '2026', 'kazakhstan'));
-    expect(digestOfBuiltPage('<article class="chapter">')).toBeUndefined();
   });
 });

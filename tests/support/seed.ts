@@ -4,10 +4,10 @@
  * headings merged, the export's escapes undone, and a link read as its words.
  */
 import { readFileSync } from 'node:fs';
-import { parseChapter, unescapeExport } from '../../../src/import/source-text.ts';
-import { matchTheme } from '../../../src/lib/themes.ts';
-import { validateContent } from '../../../src/validation/validate.ts';
-import { contentPaths } from '../../../src/validation/paths.ts';
+import { parseChapter, unescapeExport } from '../../src/import/source-text.ts';
+import { matchTheme } from '../../src/lib/themes.ts';
+import { validateContent } from '../../src/validation/validate.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
 
 export const SEED = 'content/sources/2026/kazakhstan.txt';
 

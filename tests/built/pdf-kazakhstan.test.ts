@@ -20,7 +20,7 @@ import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyLines, firstMissing, joinLines, pdfInfo, pdfOutline, pdfText, sections, type OutlineItem } from '../../src/pdf/read-back.ts';
 import { sentences } from '../../src/import/source-text.ts';
-import { seedParagraphs } from './support/seed.ts';
+import { seedParagraphs } from '../support/seed.ts';
 
 const SITE = process.env['OUT_DIR'] ?? 'dist';
 const PAGE = path.join(SITE, '2026/kazakhstan/index.html');

@@ -10,7 +10,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sentences } from '../../src/import/source-text.ts';
-import { SEED, seedParagraphs } from './support/seed.ts';
+import { SEED, seedParagraphs } from '../support/seed.ts';
 
 const PAGE = 'dist/2026/kazakhstan/index.html';
 
