@@ -23,12 +23,18 @@ import { checkDataFile, parseYaml, zodProblems } from './yaml.ts';
 
 export type { CheckedSection } from './sections.ts';
 
-export interface ContentReport {
+/** The data files, read and checked: what the section files are then checked against. */
+export interface ContentData {
+  /** Problems in the data files (and the variant spellings), in the order they were found. */
   problems: Problem[];
-  vocabulary: Vocabulary;
+  /** The slugs sections may name, with the files that define them. */
+  vocabulary: Required<Vocabulary>;
   editions: Edition[];
   countries: Country[];
   themes: Theme[];
+}
+
+export interface ContentReport extends ContentData {
   sections: CheckedSection[];
 }
 
@@ -38,6 +44,9 @@ interface DataFiles {
   themes: Map<string, z.output<typeof themeSchema>>;
 }
 
+/** The keys of countries.yaml and themes.yaml: the slugs in the site's addresses. */
+const SLUG_KEY = { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, description: 'a slug of lower-case letters, digits and hyphens' };
+
 async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise<DataFiles> {
   const editions = await checkDataFile(
     paths.editions,
@@ -45,9 +54,8 @@ async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise
     { pattern: /^\d{4}$/, description: 'a publication year of four digits (like "2026")' },
     problems,
   );
-  const slug = { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, description: 'a slug of lower-case letters, digits and hyphens' };
-  const countries = await checkDataFile(paths.countries, countrySchema, slug, problems);
-  const themes = await checkDataFile(paths.themes, themeSchema, slug, problems);
+  const countries = await checkDataFile(paths.countries, countrySchema, SLUG_KEY, problems);
+  const themes = await checkDataFile(paths.themes, themeSchema, SLUG_KEY, problems);
   for (const [year, edition] of editions) {
     if (String(edition.publicationYear) !== year) {
       problems.push({
@@ -60,7 +68,7 @@ async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise
   return { editions, countries, themes };
 }
 
-function vocabularyOf(data: DataFiles, paths: ContentPaths): Vocabulary {
+function vocabularyOf(data: DataFiles, paths: ContentPaths): Required<Vocabulary> {
   return {
     files: { editions: relative(paths.editions), countries: relative(paths.countries), themes: relative(paths.themes) },
     editions: [...data.editions.keys()],
@@ -89,17 +97,53 @@ export async function loadVocabulary(paths: ContentPaths): Promise<Vocabulary> {
   return vocabularyOf(await checkDataFiles(paths, []), paths);
 }
 
-/** Validates everything under `paths`; never throws for bad content, only returns problems. */
-export async function validateContent(paths: ContentPaths): Promise<ContentReport> {
+/**
+ * Reads and checks the data files and the variant spellings, once; `validateSections` then checks
+ * section files against the result. The importer uses the two steps apart, so that it reads the
+ * data files once for both its own needs and the check of the chapter it stages.
+ */
+export async function validateData(paths: ContentPaths): Promise<ContentData> {
   const problems: Problem[] = [];
   const data = await checkDataFiles(paths, problems);
-  const vocabulary = vocabularyOf(data, paths);
-  const { editions, countries, themes } = data;
-
   if (paths.transliterations) await checkTransliterations(paths.transliterations, problems);
+  return {
+    problems,
+    vocabulary: vocabularyOf(data, paths),
+    editions: [...data.editions].map(([id, edition]) => ({ ...edition, id })),
+    countries: [...data.countries].map(([slug, country]) => ({ ...country, slug })),
+    themes: sortThemes([...data.themes].map(([slug, theme]) => ({ ...theme, slug }))),
+  };
+}
 
+/**
+ * `data` as if its countries file were `file`: that file alone is read and checked (the editions
+ * and themes are not read again). The importer stages countries.yaml with a new country appended
+ * and checks its chapter against it. Problems of the replaced countries file are dropped, those of
+ * `file` added.
+ */
+export async function withCountriesFile(data: ContentData, file: string): Promise<ContentData> {
+  const problems: Problem[] = [];
+  const countries = await checkDataFile(file, countrySchema, SLUG_KEY, problems);
+  const previous = data.vocabulary.files.countries;
+  return {
+    ...data,
+    problems: [...data.problems.filter((p) => p.file !== previous), ...problems],
+    vocabulary: { ...data.vocabulary, files: { ...data.vocabulary.files, countries: relative(file) }, countries: [...countries.keys()] },
+    countries: [...countries].map(([key, country]) => ({ ...country, slug: key })),
+  };
+}
+
+/**
+ * The section files under `dir`, each on its own and across files, against the vocabulary of data
+ * files already checked (`validateData`): they are not read again.
+ */
+export async function validateSections(
+  dir: string,
+  vocabulary: Vocabulary,
+): Promise<{ problems: Problem[]; sections: CheckedSection[] }> {
+  const problems: Problem[] = [];
   const checked = [];
-  for (const file of await listMdx(paths.sections, problems)) {
+  for (const file of await listMdx(dir, problems)) {
     const section = await checkSectionFile(file, vocabulary, problems);
     if (section) checked.push(section);
   }
@@ -134,12 +178,12 @@ export async function validateContent(paths: ContentPaths): Promise<ContentRepor
       });
     });
   }
+  return { problems, sections: checked.map(({ file, data, body }) => ({ file, data, body })) };
+}
 
-  return {
-    problems,
-    vocabulary,
-    editions: [...editions].map(([id, edition]) => ({ ...edition, id })),
-    countries: [...countries].map(([slug, country]) => ({ ...country, slug })),
-    themes: sortThemes([...themes].map(([slug, theme]) => ({ ...theme, slug }))),
-    sections: checked.map(({ file, data, body }) => ({ file, data, body })) };
+/** Validates everything under `paths`; never throws for bad content, only returns problems. */
+export async function validateContent(paths: ContentPaths): Promise<ContentReport> {
+  const data = await validateData(paths);
+  const sections = await validateSections(paths.sections, data.vocabulary);
+  return { ...data, problems: [...data.problems, ...sections.problems], sections: sections.sections };
 }
