@@ -5,10 +5,17 @@
  * Turns a chapter exported from the published PDF into one MDX section per theme, writing every
  * file of the chapter or none (see src/import/run.ts). Prints a short report; on refusal,
  * prints why (with the source line) and exits 1, never with a stack trace.
+ *
+ * Failures are printed with the project's printFailure (src/lib/command.ts), but the command
+ * does not end through runCommand: that runner words a fault its own way ("stopped on an
+ * unexpected error … DEBUG=1"), and this command's fault sentence, which says that no file was
+ * changed, is kept as editors know it.
  */
 import { parseArgs } from 'node:util';
-import { ImportError } from '../src/import/chapter.ts';
-import { formatOutcome, runImport } from '../src/import/run.ts';
+import { ImportError } from '../src/import/errors.ts';
+import { formatOutcome } from '../src/import/report.ts';
+import { runImport } from '../src/import/run.ts';
+import { printFailure } from '../src/lib/command.ts';
 import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const USAGE =
@@ -16,7 +23,7 @@ const USAGE =
   '         [--iso <ISO 3166-1 code>] [--region <region>]   (for a country not yet in countries.yaml)';
 
 function fail(message: string, status = 1): never {
-  console.error(message.replace(/^/gm, (_, offset: number) => (offset === 0 ? 'import: ' : '  ')));
+  printFailure('import', message);
   process.exit(status);
 }
 

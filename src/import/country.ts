@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { Country } from '../schemas/country.ts';
-import { ImportError } from './chapter.ts';
+import { ImportError } from './errors.ts';
 import { closest } from '../lib/suggest.ts';
 import { slugify } from '../lib/themes.ts';
 

@@ -3,7 +3,8 @@
  * the sections' paragraphs as the site's MDX pipeline reads them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importChapter, ImportError, type ImportReport } from '../../src/import/chapter.ts';
+import { importChapter, type ImportReport } from '../../src/import/chapter.ts';
+import { ImportError } from '../../src/import/errors.ts';
 import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
 import type { Theme } from '../../src/schemas/theme.ts';

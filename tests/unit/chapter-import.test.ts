@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeMdxText, importChapter, ImportError } from '../../src/import/chapter.ts';
+import { importChapter } from '../../src/import/chapter.ts';
+import { ImportError } from '../../src/import/errors.ts';
+import { escapeMdxText } from '../../src/import/mdx-escape.ts';
 import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
 

@@ -8,8 +8,9 @@ import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/import/chapter.ts';
-import { runImport, UndoFailedError, type ImportRequest } from '../../src/import/run.ts';
+import { type FileOperations, UndoFailedError } from '../../src/import/commit.ts';
+import { ImportError } from '../../src/import/errors.ts';
+import { runImport, type ImportRequest } from '../../src/import/run.ts';
 import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
 
@@ -51,8 +52,8 @@ function files(dir: string): Record<string, string> {
   );
 }
 
-const importInto = (content: string, file: string, more: Partial<ImportRequest> = {}) =>
-  runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, ...more });
+const importInto = (content: string, file: string, more: Partial<ImportRequest> = {}, fileOperations?: FileOperations) =>
+  runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, ...more }, fileOperations);
 
 async function refusal(promise: Promise<unknown>): Promise<ImportError> {
   const error = await promise.then(
@@ -129,22 +130,26 @@ describe('importing into the content folder', () => {
 
   /**
    * Imports a two-section chapter, then a three-section one over it whose third move into place
-   * fails (a full disk), with `extra` options; returns the content before, the error, and the moves.
+   * fails (a full disk), with `extra` file operations; returns the content before, the error, and the moves.
    */
-  async function failingReimport(extra: Partial<Parameters<typeof importInto>[2]> = {}) {
+  async function failingReimport(extra: FileOperations = {}) {
     const content = contentFolder();
     await importInto(content, chapterFile(content, 'EDUCATION\n\nOld.\n\nHEALTH\n\nOld.\n'));
     const before = files(content);
     let moves = 0;
     const error = await refusal(
-      importInto(content, chapterFile(content, 'EDUCATION\n\nNew.\n\nHEALTH\n\nNew.\n\nDATA COLLECTION\n\nNew.\n'), {
-        force: true,
-        beforeMove: () => {
-          moves += 1;
-          if (moves === 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      importInto(
+        content,
+        chapterFile(content, 'EDUCATION\n\nNew.\n\nHEALTH\n\nNew.\n\nDATA COLLECTION\n\nNew.\n'),
+        { force: true },
+        {
+          beforeMove: () => {
+            moves += 1;
+            if (moves === 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          },
+          ...extra,
         },
-        ...extra,
-      }),
+      ),
     );
     return { content, before, error, moves };
   }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/import/chapter.ts';
+import { ImportError } from '../../src/import/errors.ts';
 import { runImport } from '../../src/import/run.ts';
 import { parseChapter } from '../../src/import/source-text.ts';
 import { matchTheme } from '../../src/lib/themes.ts';

@@ -1,0 +1,54 @@
+/**
+ * What `npm run import` prints: the changes as a unified diff (for --dry-run), and the short
+ * report of what was (or would be) written, joined, linked and warned about.
+ */
+import path from 'node:path';
+import type { ChangeKind, FileChange } from './changes.ts';
+import { unifiedDiff } from './diff.ts';
+import type { ImportOutcome } from './run.ts';
+
+/**
+ * Every change as a unified diff. The source text is not shown line by line: it is the file the
+ * editor just gave, so its size says enough.
+ */
+export function formatDiff(changes: readonly FileChange[]): string {
+  return changes
+    .map((c) => {
+      if (c.kind === 'same') return '';
+      if (Buffer.isBuffer(c.after) || Buffer.isBuffer(c.before)) {
+        const size = (c.after as Buffer | undefined)?.length ?? 0;
+        return `${c.kind === 'create' ? 'new' : 'replaced'}: ${c.path} (the source text as received, ${size} bytes)\n`;
+      }
+      return unifiedDiff(c.before as string | undefined, c.after as string | undefined, c.path);
+    })
+    .join('');
+}
+
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/** The short report the command prints: what was (or would be) written, joins, links, warnings. */
+export function formatOutcome(outcome: ImportOutcome, file: string): string {
+  const { report } = outcome;
+  const sections = outcome.changes.filter((c) => c.path.endsWith('.mdx'));
+  const count = (kind: ChangeKind) => sections.filter((c) => c.kind === kind).length;
+  const lines: string[] = [];
+  const where = `${outcome.chapterDir}${path.sep}`;
+  const unchanged = outcome.changes.every((c) => c.kind === 'same');
+  if (outcome.written) lines.push(`Imported ${file} into ${where}`);
+  else if (unchanged) lines.push(`Nothing to write: ${where} already holds this import of ${file}.`);
+  else lines.push(`Dry run, nothing written. Importing ${file} would change ${where} as shown above.`);
+  const verb = outcome.written || unchanged ? '' : ' (would be)';
+  lines.push(
+    `  ${plural(report.sections.length, 'section')}${verb}: ${count('create')} new, ${count('update')} changed, ` +
+      `${count('same')} unchanged, ${count('delete')} removed`,
+  );
+  if (outcome.country.created) lines.push(`  new country ${outcome.country.name} added to countries.yaml${verb}`);
+  lines.push(`  ${plural(report.paragraphsJoined, 'paragraph')} joined across page breaks`);
+  lines.push(
+    `  ${plural(report.linksMade, 'cross-reference link')} made, ${plural(report.linksKept, 'source link')} kept, ` +
+      `${plural(report.linksDropped, 'link')} dropped (listed under missingSources)`,
+  );
+  lines.push(`  ${plural(report.warnings.length, 'warning')}${report.warnings.length ? ':' : ''}`);
+  for (const warning of report.warnings) lines.push(`    ${warning}`);
+  return lines.join('\n');
+}
