@@ -227,7 +227,7 @@ describe('the command', () => {
       expect(result.status).toBe(2);
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^Cannot read ${path.join(site, 'sitemap.xml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(EISDIR`));
+      expect(lines[0]).toMatch(new RegExp(`^pdf: Cannot read ${path.join(site, 'sitemap.xml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(EISDIR`));
       expect(lines[0]).toMatch(/run `npm run build` again\.$/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       // DEBUG=1 adds the cause, for whoever has to look further.
