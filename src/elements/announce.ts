@@ -1,9 +1,11 @@
+import { LIVE_ANNOUNCER_ID } from '../lib/constants.ts';
+
 /**
  * Tells screen-reader users what just happened ("Link copied"), through the page's one polite
  * live region (rendered by BaseLayout, so it exists before anything is announced).
  */
 export function announce(message: string): void {
-  const region = document.getElementById('live-announcer');
+  const region = document.getElementById(LIVE_ANNOUNCER_ID);
   if (!region) return;
   // Clearing first makes the same message ("Link copied") be read again on a second copy.
   region.textContent = '';

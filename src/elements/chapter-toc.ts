@@ -1,15 +1,16 @@
 import { fragmentId } from '../lib/fragment.ts';
+import { ReportElement } from './base.ts';
 
 /**
  * <chapter-toc>: marks, in the table of contents, the section being read (aria-current), so a
  * reader deep in a long chapter sees where they are. Without scripts the contents are plain links.
  */
-class ChapterToc extends HTMLElement {
-  #observer: IntersectionObserver | undefined;
-
-  connectedCallback(): void {
+class ChapterToc extends ReportElement {
+  protected connect(signal: AbortSignal): void {
+    // The list itself is required; which links it holds depends on the chapter.
+    const list = this.requirePart('nav ol');
     const links = new Map<string, HTMLAnchorElement>();
-    for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
+    for (const link of list.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
       links.set(fragmentId(link.hash), link);
     }
     const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) =>
@@ -25,7 +26,7 @@ class ChapterToc extends HTMLElement {
         else link.removeAttribute('aria-current');
       }
     };
-    this.#observer = new IntersectionObserver(
+    const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
           if (entry.isIntersecting) visible.add(entry.target as HTMLElement);
@@ -36,12 +37,9 @@ class ChapterToc extends HTMLElement {
       // A section counts as being read while it crosses the upper part of the viewport.
       { rootMargin: '0px 0px -60% 0px' },
     );
-    for (const section of sections) this.#observer.observe(section);
-  }
-
-  disconnectedCallback(): void {
-    this.#observer?.disconnect();
+    for (const section of sections) observer.observe(section);
+    signal.addEventListener('abort', () => observer.disconnect());
   }
 }
 
-if (!customElements.get('chapter-toc')) customElements.define('chapter-toc', ChapterToc);
+ChapterToc.define('chapter-toc');

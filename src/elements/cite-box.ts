@@ -1,24 +1,29 @@
 import { formatAccessDate } from '../citation/plain-text.ts';
 import { copyText } from './announce.ts';
+import { ReportElement } from './base.ts';
 
 /**
  * <cite-box>: fills today's date into the section's citation (the reader's date accessed, which
  * the build cannot know) and adds a button that copies the citation.
  */
-class CiteBox extends HTMLElement {
-  connectedCallback(): void {
-    const text = this.querySelector<HTMLElement>('.citation');
-    const date = this.querySelector<HTMLElement>('.access-date');
-    if (!text) return;
-    if (date) date.textContent = formatAccessDate(new Date());
-    if (this.querySelector('button')) return;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy-citation';
-    button.textContent = 'Copy citation';
-    button.addEventListener('click', () => copyText(text.textContent?.trim() ?? '', button, 'Citation'));
-    text.insertAdjacentElement('afterend', button);
+class CiteBox extends ReportElement {
+  protected connect(signal: AbortSignal): void {
+    const text = this.requirePart('.citation');
+    const date = this.requirePart('.access-date');
+    date.textContent = formatAccessDate(new Date());
+    // Connected again (moved in the page): reuse the button added the first time.
+    const button = this.querySelector<HTMLButtonElement>('button.copy-citation') ?? addButton(text);
+    button.addEventListener('click', () => copyText(text.textContent?.trim() ?? '', button, 'Citation'), { signal });
   }
 }
 
-if (!customElements.get('cite-box')) customElements.define('cite-box', CiteBox);
+function addButton(citation: HTMLElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-citation';
+  button.textContent = 'Copy citation';
+  citation.insertAdjacentElement('afterend', button);
+  return button;
+}
+
+CiteBox.define('cite-box');

@@ -1,8 +1,10 @@
+import { ReportElement } from './base.ts';
+
 /** <print-button>: opens the browser's print dialog for this page. */
-class PrintButton extends HTMLElement {
-  connectedCallback(): void {
-    this.querySelector('button')?.addEventListener('click', () => window.print());
+class PrintButton extends ReportElement {
+  protected connect(signal: AbortSignal): void {
+    this.requirePart('button', HTMLButtonElement).addEventListener('click', () => window.print(), { signal });
   }
 }
 
-if (!customElements.get('print-button')) customElements.define('print-button', PrintButton);
+PrintButton.define('print-button');

@@ -4,6 +4,7 @@
  * section into view: the reader lands on the paragraph, not just the section.
  */
 
+import { HIGHLIGHT_PARAM } from '../lib/constants.ts';
 import { fragmentId } from '../lib/fragment.ts';
 
 interface HighlightOptions {
@@ -12,7 +13,7 @@ interface HighlightOptions {
 }
 type HighlightConstructor = new (options: HighlightOptions) => unknown;
 
-export async function highlightLanding(bundle: string, param = 'highlight'): Promise<void> {
+export async function highlightLanding(bundle: string, param = HIGHLIGHT_PARAM): Promise<void> {
   if (!new URLSearchParams(location.search).has(param)) return;
   const body = document.querySelector('[data-pagefind-body]');
   if (!body) return;

@@ -4,12 +4,11 @@
  * elements so that it is unit-tested (tests/unit/search-logic.test.ts) and so that nothing here
  * ever produces HTML: a query or an excerpt reaches the page only as text nodes.
  */
+import { HIGHLIGHT_PARAM, SEARCH_FILTERS, SEARCH_QUERY_MAX_LENGTH, type SearchFilter } from '../lib/constants.ts';
 import { normalizeWord, withVariants, wordsOf, type Spellings } from '../search/transliterations.ts';
 
-/** The filters a search can narrow by; each is a `data-pagefind-filter` on the chapter page. */
-export const FILTER_NAMES = ['country', 'theme', 'region', 'edition'] as const;
-export type FilterName = (typeof FILTER_NAMES)[number];
-export type Filters = Partial<Record<FilterName, string>>;
+/** A value for some of the filters (src/lib/constants.ts names them). */
+export type Filters = Partial<Record<SearchFilter, string>>;
 
 /** A search as the address bar holds it: /search/?q=…&country=…&theme=… */
 export interface SearchState {
@@ -17,27 +16,21 @@ export interface SearchState {
   filters: Filters;
 }
 
-/**
- * Longest query taken from a URL or the field. Far beyond any real query; it bounds the work a
- * pasted book or a crafted link can cause.
- */
-export const MAX_QUERY_LENGTH = 500;
-
 /** Reads a search from URL parameters; unknown parameters and empty values are ignored. */
 export function stateFromParams(params: URLSearchParams): SearchState {
   const filters: Filters = {};
-  for (const name of FILTER_NAMES) {
+  for (const name of SEARCH_FILTERS) {
     const value = params.get(name)?.trim();
     if (value) filters[name] = value;
   }
-  return { q: (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH), filters };
+  return { q: (params.get('q') ?? '').slice(0, SEARCH_QUERY_MAX_LENGTH), filters };
 }
 
 /** The query string for a search, `?q=…` first and filters in a fixed order, so equal searches share one URL. */
 export function searchFromState(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q);
-  for (const name of FILTER_NAMES) {
+  for (const name of SEARCH_FILTERS) {
     const value = state.filters[name];
     if (value) params.set(name, value);
   }
@@ -50,13 +43,23 @@ export function sameState(a: SearchState, b: SearchState): boolean {
 }
 
 export function hasFilters(filters: Filters): boolean {
-  return FILTER_NAMES.some((name) => Boolean(filters[name]));
+  return SEARCH_FILTERS.some((name) => Boolean(filters[name]));
 }
 
 /** The filters without one of them: to count what each value of that filter would give instead. */
-export function withoutFilter(filters: Filters, name: FilterName): Filters {
+export function withoutFilter(filters: Filters, name: SearchFilter): Filters {
   const { [name]: _removed, ...rest } = filters;
   return rest;
+}
+
+/** Pagefind's filter option: only the filters in use, in the fixed order. */
+export function pagefindFilters(filters: Filters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of SEARCH_FILTERS) {
+    const value = filters[name];
+    if (value) out[name] = value;
+  }
+  return out;
 }
 
 /**
@@ -69,7 +72,7 @@ export function highlightTerms(query: string, spellings: readonly Spellings[]): 
 }
 
 /** A result's link with the terms to highlight as `?highlight=` parameters, before the #section. */
-export function resultHref(url: string, terms: readonly string[], param = 'highlight'): string {
+export function resultHref(url: string, terms: readonly string[], param = HIGHLIGHT_PARAM): string {
   const parsed = new URL(url, 'http://site.invalid');
   for (const term of terms) parsed.searchParams.append(param, term);
   const href = `${parsed.pathname}${parsed.search}${parsed.hash}`;

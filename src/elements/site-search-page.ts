@@ -7,37 +7,36 @@
  * Keys: ↓ from the field goes to the first result, ↓/↑ move between results, ↑ from the first
  * result or Escape returns to the field; Escape in the field clears it.
  */
+import { SEARCH_DEBOUNCE_MS, SEARCH_FILTERS, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH, type SearchFilter } from '../lib/constants.ts';
 import type { Spellings } from '../search/transliterations.ts';
+import { ReportElement } from './base.ts';
 import {
   countResults,
-  FILTER_NAMES,
   hasFilters,
-  MAX_QUERY_LENGTH,
+  pagefindFilters,
   sameState,
   searchFromState,
   stateFromParams,
   toResultView,
   withoutFilter,
-  type FilterName,
   type Filters,
   type SearchState,
 } from './site-search-logic.ts';
 import { loadPagefind, type FilterCounts, type PagefindResult } from './site-search-pagefind.ts';
-import { listenForSearchShortcut, readSpellings, renderSegments } from './site-search-dom.ts';
+import { listenForSearchShortcut, renderResult, SEARCH_PAGE_SETTINGS } from './site-search-dom.ts';
 
 /** Results shown at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
-const DEBOUNCE_MS = 40;
-/** Shortest query searched as you type; Enter searches any. */
-const MIN_LENGTH = 3;
 
-class SiteSearchPage extends HTMLElement {
+class SiteSearchPage extends ReportElement {
   #input!: HTMLInputElement;
-  #selects = new Map<FilterName, HTMLSelectElement>();
+  #selects = new Map<SearchFilter, HTMLSelectElement>();
   #status!: HTMLElement;
   #list!: HTMLOListElement;
   #more!: HTMLButtonElement;
   #clear!: HTMLButtonElement;
+  #bundle = '';
+  #base = '';
   #spellings: Spellings[] = [];
   #editions: Record<string, string> = {};
   #state: SearchState = { q: '', filters: {} };
@@ -49,39 +48,38 @@ class SiteSearchPage extends HTMLElement {
   #typing = false;
   #title = document.title;
 
-  connectedCallback(): void {
-    const form = this.querySelector('form');
-    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
-    const status = this.querySelector<HTMLElement>('[data-status]');
-    const list = this.querySelector<HTMLOListElement>('[data-results]');
-    const more = this.querySelector<HTMLButtonElement>('[data-more]');
-    const clear = this.querySelector<HTMLButtonElement>('[data-clear-filters]');
-    if (!form || !input || !status || !list || !more || !clear) return;
+  protected connect(signal: AbortSignal): void {
+    const form = this.requirePart('form', HTMLFormElement);
+    const input = this.requirePart('input[type="search"]', HTMLInputElement);
+    const status = this.requirePart('[data-status]');
+    const list = this.requirePart('[data-results]', HTMLOListElement);
+    const more = this.requirePart('[data-more]', HTMLButtonElement);
+    const clear = this.requirePart('[data-clear-filters]', HTMLButtonElement);
+    const { bundle, base, spellings, editions, dev } = this.settings(SEARCH_PAGE_SETTINGS);
     [this.#input, this.#status, this.#list, this.#more, this.#clear] = [input, status, list, more, clear];
-    for (const select of this.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
-      this.#selects.set(select.dataset['filter'] as FilterName, select);
+    // Not required parts: a filter with a single value to offer is not rendered (search.astro).
+    this.#selects.clear();
+    for (const name of SEARCH_FILTERS) {
+      const select = this.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`);
+      if (select) this.#selects.set(name, select);
     }
     listenForSearchShortcut();
-    if (this.hasAttribute('data-dev')) return; // the page says search needs a build
-    this.#spellings = readSpellings(this);
-    try {
-      this.#editions = JSON.parse(this.dataset['editions'] ?? '{}') as Record<string, string>;
-    } catch {
-      this.#editions = {};
-    }
+    if (dev) return; // the page says search needs a build
+    [this.#bundle, this.#base, this.#spellings, this.#editions] = [bundle, base, spellings, editions];
 
+    const listening = { signal };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       clearTimeout(this.#timer);
       this.#update({ ...this.#state, q: input.value }, 'push');
-    });
+    }, listening);
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
       // As in the header, one or two letters wait for more (or for Enter).
       const length = input.value.trim().length;
-      if (length > 0 && length < MIN_LENGTH) return;
-      this.#timer = setTimeout(() => this.#update({ ...this.#state, q: input.value }, this.#typing ? 'replace' : 'push', true), DEBOUNCE_MS);
-    });
+      if (length > 0 && length < SEARCH_QUERY_MIN_LENGTH) return;
+      this.#timer = setTimeout(() => this.#update({ ...this.#state, q: input.value }, this.#typing ? 'replace' : 'push', true), SEARCH_DEBOUNCE_MS);
+    }, listening);
     input.addEventListener('keydown', (event) => {
       if (event.key === 'ArrowDown' && this.#links().length > 0) {
         event.preventDefault();
@@ -91,19 +89,20 @@ class SiteSearchPage extends HTMLElement {
         input.value = '';
         this.#update({ ...this.#state, q: '' }, 'push');
       }
-    });
+    }, listening);
     for (const [name, select] of this.#selects) {
       select.addEventListener('change', () => {
         this.#update({ ...this.#state, filters: { ...this.#state.filters, [name]: select.value || undefined } }, 'push');
-      });
+      }, listening);
     }
-    list.addEventListener('keydown', (event) => this.#onResultsKey(event));
-    more.addEventListener('click', () => void this.#showMore(true));
+    list.addEventListener('keydown', (event) => this.#onResultsKey(event), listening);
+    more.addEventListener('click', () => void this.#showMore(true), listening);
     clear.addEventListener('click', () => {
       this.#update({ q: this.#state.q, filters: {} }, 'push');
       input.focus();
-    });
-    window.addEventListener('popstate', () => this.#restore());
+    }, listening);
+    window.addEventListener('popstate', () => this.#restore(), listening);
+    signal.addEventListener('abort', () => clearTimeout(this.#timer));
     this.#restore();
   }
 
@@ -120,12 +119,12 @@ class SiteSearchPage extends HTMLElement {
   /** The state with only filter values this page offers: a mistyped link should not hide everything. */
   #known(state: SearchState): SearchState {
     const filters: Filters = {};
-    for (const name of FILTER_NAMES) {
+    for (const name of SEARCH_FILTERS) {
       const value = state.filters[name];
       const select = this.#selects.get(name);
       if (value && select && [...select.options].some((o) => o.value === value)) filters[name] = value;
     }
-    return { q: state.q.slice(0, MAX_QUERY_LENGTH), filters };
+    return { q: state.q.slice(0, SEARCH_QUERY_MAX_LENGTH), filters };
   }
 
   #update(next: SearchState, history: 'push' | 'replace', typing = false): void {
@@ -154,7 +153,7 @@ class SiteSearchPage extends HTMLElement {
       return;
     }
     try {
-      const pagefind = await loadPagefind(this.dataset['bundle'] ?? '/pagefind/', this.dataset['base'] ?? '/');
+      const pagefind = await loadPagefind(this.#bundle, this.#base);
       // Loading the filter index once makes every search return counts.
       await pagefind.filters();
       const term = query || null;
@@ -163,8 +162,8 @@ class SiteSearchPage extends HTMLElement {
       // Each active filter's own counts come from the search without it: how many results each
       // of its values would give instead of the chosen one.
       const counts: FilterCounts = { ...search.filters };
-      const totals: Partial<Record<FilterName, number>> = {};
-      for (const name of FILTER_NAMES) {
+      const totals: Partial<Record<SearchFilter, number>> = {};
+      for (const name of SEARCH_FILTERS) {
         if (!filters[name]) continue;
         const without = await pagefind.search(term, { filters: pagefindFilters(withoutFilter(filters, name)) });
         counts[name] = without.filters[name] ?? {};
@@ -189,29 +188,11 @@ class SiteSearchPage extends HTMLElement {
     const data = await Promise.all(next.map((r) => r.data()));
     if (generation !== this.#generation) return;
     const query = this.#state.q.trim();
-    const items = data.map((d) => this.#item(toResultView(d, query, this.#spellings)));
+    const items = data.map((d) => renderResult(toResultView(d, query, this.#spellings), this.#editions));
     this.#list.append(...items);
     this.#shown += next.length;
     this.#more.hidden = this.#shown >= this.#results.length;
     if (moveFocus) items[0]?.querySelector('a')?.focus();
-  }
-
-  #item(view: ReturnType<typeof toResultView>): HTMLLIElement {
-    const item = document.createElement('li');
-    item.className = 'search-result';
-    const heading = document.createElement('h2');
-    const link = document.createElement('a');
-    link.href = view.href;
-    link.textContent = `${view.country}: ${view.theme}`;
-    heading.append(link);
-    const meta = document.createElement('p');
-    meta.className = 'search-result-meta';
-    meta.textContent = [this.#editions[view.edition] ?? view.edition, view.region].filter(Boolean).join(' · ');
-    const excerpt = document.createElement('p');
-    excerpt.className = 'search-result-excerpt';
-    renderSegments(excerpt, view.excerpt);
-    item.append(heading, meta, excerpt);
-    return item;
   }
 
   #announce(count: number): void {
@@ -228,7 +209,7 @@ class SiteSearchPage extends HTMLElement {
   }
 
   #describeFilters(): string {
-    return FILTER_NAMES.flatMap((name) => {
+    return SEARCH_FILTERS.flatMap((name) => {
       const select = this.#selects.get(name);
       const value = this.#state.filters[name];
       const option = value ? [...(select?.options ?? [])].find((o) => o.value === value) : undefined;
@@ -237,7 +218,7 @@ class SiteSearchPage extends HTMLElement {
   }
 
   /** Writes each option's count into its label: "Freedom of association (2)". */
-  #showCounts(counts: FilterCounts | null, totals: Partial<Record<FilterName, number>> = {}, count = 0): void {
+  #showCounts(counts: FilterCounts | null, totals: Partial<Record<SearchFilter, number>> = {}, count = 0): void {
     for (const [name, select] of this.#selects) {
       for (const option of select.options) {
         const label = option.dataset['label'] ?? option.text;
@@ -269,14 +250,4 @@ class SiteSearchPage extends HTMLElement {
   }
 }
 
-/** Pagefind's filter option: only the filters in use. */
-function pagefindFilters(filters: Filters): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of FILTER_NAMES) {
-    const value = filters[name];
-    if (value) out[name] = value;
-  }
-  return out;
-}
-
-if (!customElements.get('site-search-page')) customElements.define('site-search-page', SiteSearchPage);
+SiteSearchPage.define('site-search-page');

@@ -6,33 +6,29 @@
  * Keys: `/` or Ctrl/⌘+K focus the field from anywhere; ↓/↑ move through the results; Enter opens
  * the chosen one (or, with none chosen, the full results page); Escape closes the list, then clears.
  */
+import { SEARCH_DEBOUNCE_MS, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH } from '../lib/constants.ts';
 import type { Spellings } from '../search/transliterations.ts';
+import { ReportElement } from './base.ts';
 import { highlightLanding } from './site-search-highlight.ts';
-import { countResults, MAX_QUERY_LENGTH, toResultView, type ResultView } from './site-search-logic.ts';
+import { countResults, toResultView, type ResultView } from './site-search-logic.ts';
 import { loadPagefind } from './site-search-pagefind.ts';
-import { listenForSearchShortcut, readSpellings, renderSegments } from './site-search-dom.ts';
+import { listenForSearchShortcut, renderSegments, SEARCH_SETTINGS } from './site-search-dom.ts';
 
 /** Results listed under the field; the rest are one Enter away on the search page. */
 const SHOWN = 5;
-/**
- * Wait after a key press before searching. Short, because a search takes a few milliseconds: it
- * only lets a burst of fast typing run one search instead of several.
- */
-const DEBOUNCE_MS = 40;
-/**
- * Shortest query searched as you type; Enter takes any query to the search page. One or two
- * letters match a large part of the index, and each such prefix costs an index chunk and result
- * fragments (about 20 KB on a 50-country edition) for nothing a reader wants.
- */
-const MIN_LENGTH = 3;
 
-class SiteSearch extends HTMLElement {
+/** Whether this page's words have been marked: once, however often the header is connected. */
+let highlighted = false;
+
+class SiteSearch extends ReportElement {
   #input!: HTMLInputElement;
   #form!: HTMLFormElement;
   #popup!: HTMLElement;
   #listbox!: HTMLElement;
   #message!: HTMLElement;
   #status!: HTMLElement;
+  #bundle = '';
+  #base = '';
   #spellings: Spellings[] = [];
   #options: { element: HTMLElement; href: string }[] = [];
   #active = -1;
@@ -40,17 +36,17 @@ class SiteSearch extends HTMLElement {
   /** Incremented by every search, so that an answer to an older query is dropped. */
   #generation = 0;
 
-  connectedCallback(): void {
-    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
-    const form = this.querySelector('form');
-    const popup = this.querySelector<HTMLElement>('[data-popup]');
-    const listbox = this.querySelector<HTMLElement>('[role="listbox"]');
-    const message = this.querySelector<HTMLElement>('[data-message]');
-    const status = this.querySelector<HTMLElement>('[role="status"]');
-    if (!input || !form || !popup || !listbox || !message || !status) return;
+  protected connect(signal: AbortSignal): void {
+    const input = this.requirePart('input[type="search"]', HTMLInputElement);
+    const form = this.requirePart('form', HTMLFormElement);
+    const popup = this.requirePart('[data-popup]');
+    const listbox = this.requirePart('[role="listbox"]');
+    const message = this.requirePart('[data-message]');
+    const status = this.requirePart('[role="status"]');
+    const { bundle, base, spellings, dev } = this.settings(SEARCH_SETTINGS);
     [this.#input, this.#form, this.#popup, this.#listbox, this.#message, this.#status] = [input, form, popup, listbox, message, status];
-    if (this.hasAttribute('data-dev')) return; // the component says search needs a build
-    this.#spellings = readSpellings(this);
+    if (dev) return; // the component says search needs a build
+    [this.#bundle, this.#base, this.#spellings] = [bundle, base, spellings];
 
     // The combobox roles only make sense once the list can appear, i.e. now.
     input.setAttribute('role', 'combobox');
@@ -58,29 +54,37 @@ class SiteSearch extends HTMLElement {
     input.setAttribute('aria-expanded', 'false');
     input.setAttribute('aria-controls', listbox.id);
 
-    input.addEventListener('focus', () => void this.#load().catch(() => {}));
-    input.addEventListener('input', () => this.#schedule());
-    input.addEventListener('keydown', (event) => this.#onKey(event));
+    const listening = { signal };
+    input.addEventListener('focus', () => void this.#load().catch(() => {}), listening);
+    input.addEventListener('input', () => this.#schedule(), listening);
+    input.addEventListener('keydown', (event) => this.#onKey(event), listening);
     // Keep focus in the field while an option is clicked, so the list does not close first.
-    listbox.addEventListener('mousedown', (event) => event.preventDefault());
+    listbox.addEventListener('mousedown', (event) => event.preventDefault(), listening);
     listbox.addEventListener('click', (event) => {
       const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
       const index = this.#options.findIndex((o) => o.element === option);
       if (index >= 0) this.#open(index);
-    });
+    }, listening);
     this.addEventListener('focusout', (event) => {
       if (!this.contains(event.relatedTarget as Node | null)) this.#close();
-    });
+    }, listening);
+    signal.addEventListener('abort', () => clearTimeout(this.#timer));
+
+    // A chapter page reached from a result marks the searched words.
+    if (!highlighted) {
+      highlighted = true;
+      void highlightLanding(bundle).catch(() => {});
+    }
   }
 
   #load() {
-    return loadPagefind(this.dataset['bundle'] ?? '/pagefind/', this.dataset['base'] ?? '/');
+    return loadPagefind(this.#bundle, this.#base);
   }
 
   #schedule(): void {
     clearTimeout(this.#timer);
-    const query = this.#input.value.slice(0, MAX_QUERY_LENGTH);
-    if (query.trim().length < MIN_LENGTH) {
+    const query = this.#input.value.slice(0, SEARCH_QUERY_MAX_LENGTH);
+    if (query.trim().length < SEARCH_QUERY_MIN_LENGTH) {
       this.#generation++;
       this.#close();
       this.#status.textContent = '';
@@ -88,7 +92,7 @@ class SiteSearch extends HTMLElement {
     }
     // Fetch the index chunk for what is typed so far while the debounce runs.
     this.#load().then((pagefind) => pagefind.preload(query.trim()), () => {});
-    this.#timer = setTimeout(() => void this.#search(query), DEBOUNCE_MS);
+    this.#timer = setTimeout(() => void this.#search(query), SEARCH_DEBOUNCE_MS);
   }
 
   async #search(query: string): Promise<void> {
@@ -225,11 +229,6 @@ class SiteSearch extends HTMLElement {
   }
 }
 
-if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);
+SiteSearch.define('site-search');
 
 listenForSearchShortcut();
-
-// A chapter page reached from a result marks the searched words.
-const header = document.querySelector<HTMLElement>('site-search');
-const bundle = header?.dataset['bundle'];
-if (bundle && !header?.hasAttribute('data-dev')) void highlightLanding(bundle).catch(() => {});

@@ -2,34 +2,31 @@
  * <theme-switch>: a toggle button between light and dark. The choice is kept in localStorage (not
  * a cookie: nothing leaves the reader's browser) and applied before first paint by ThemeInit.
  */
-export const THEME_KEY = 'report-theme';
+import { COLOR_THEMES, THEME_STORAGE_KEY, type ColorTheme } from '../lib/constants.ts';
+import { ReportElement } from './base.ts';
 
-type Theme = 'light' | 'dark';
-
-function currentTheme(): Theme {
-  const chosen = document.documentElement.dataset['theme'];
-  if (chosen === 'light' || chosen === 'dark') return chosen;
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+function currentTheme(): ColorTheme {
+  const chosen = COLOR_THEMES.find((theme) => theme === document.documentElement.dataset['theme']);
+  return chosen ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 }
 
-class ThemeSwitch extends HTMLElement {
-  connectedCallback(): void {
-    const button = this.querySelector('button');
-    if (!button) return;
+class ThemeSwitch extends ReportElement {
+  protected connect(signal: AbortSignal): void {
+    const button = this.requirePart('button', HTMLButtonElement);
     const show = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
     show();
     button.addEventListener('click', () => {
-      const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+      const next: ColorTheme = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset['theme'] = next;
       try {
-        localStorage.setItem(THEME_KEY, next);
+        localStorage.setItem(THEME_STORAGE_KEY, next);
       } catch {
         // Storage may be disabled (private mode, strict settings): the choice lasts for this page.
       }
       show();
-    });
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
+    }, { signal });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show, { signal });
   }
 }
 
-if (!customElements.get('theme-switch')) customElements.define('theme-switch', ThemeSwitch);
+ThemeSwitch.define('theme-switch');

@@ -4,6 +4,7 @@ import {
   firstMatch,
   highlightTerms,
   isSearchShortcut,
+  pagefindFilters,
   resultHref,
   searchFromState,
   segmentsFromExcerpt,
@@ -42,6 +43,11 @@ describe('search state in the address', () => {
 
   it('drops one filter to count the values of that filter', () => {
     expect(withoutFilter({ theme: 'education', country: 'kazakhstan' }, 'theme')).toEqual({ country: 'kazakhstan' });
+  });
+
+  it('gives Pagefind only the filters in use', () => {
+    expect(pagefindFilters({ theme: 'education', region: '', country: 'kazakhstan' })).toEqual({ country: 'kazakhstan', theme: 'education' });
+    expect(pagefindFilters({})).toEqual({});
   });
 });
 
