@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './common.ts';
+import { isoDate, text } from './common.ts';
 
 /** One edition of the annual review (content/editions.yaml), keyed by its publication year. */
 export const editionSchema = z.strictObject({
@@ -9,6 +9,8 @@ export const editionSchema = z.strictObject({
   shortTitle: text('A short title'),
   /** The year the edition is published; it is also the key and the first URL segment. */
   publicationYear: z.number({ error: 'publicationYear must be a year, like 2026.' }).int().min(1990).max(2200),
+  /** The day the edition was published, when known (YYYY-MM-DD); corrections may not predate it. */
+  published: isoDate('published').optional(),
   /** The period whose events the edition reports ("January to December 2025"). */
   periodCovered: text('periodCovered'),
   /** Who publishes the report; cited as the author. */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { didYouMean } from '../lib/suggest.ts';
-import { text } from './common.ts';
+import { isoDate, text } from './common.ts';
 
 /** The slugs a section may point at; read from the other collections. */
 export interface Vocabulary {
@@ -9,6 +9,13 @@ export interface Vocabulary {
   themes: readonly string[];
   /** Where each list is defined, to point the editor at it. */
   files?: { editions: string; countries: string; themes: string };
+  /**
+   * The first day a correction of each edition may carry: its publication date when known, else
+   * 1 January of its publication year.
+   */
+  editionStarts?: Readonly<Record<string, string>>;
+  /** The last day a correction may carry (YYYY-MM-DD): today, unless a test fixes it. */
+  today?: string;
 }
 
 /** A value that must be one of `allowed`, with the allowed list and a near miss in the error. */
@@ -58,6 +65,53 @@ export function sectionSchema(vocabulary: Vocabulary) {
         }),
       )
       .default([]),
+    /**
+     * Changes made to the text after publication, oldest first. Each is shown above the section
+     * ("Corrected on <date>: <note>"), listed on the edition's corrections page, and makes
+     * citations name the version ("Version of <date>").
+     */
+    corrections: z
+      .array(
+        z.strictObject({
+          /** The day the correction was published (YYYY-MM-DD). */
+          date: isoDate('corrections.date'),
+          /** What changed and why, in one or two sentences. */
+          note: text('corrections.note'),
+        }),
+        { error: 'corrections must be a list of entries, each with `date:` and `note:`.' },
+      )
+      .default([]),
+  })
+  .superRefine((section, ctx) => {
+    // A correction cannot predate the edition it corrects, nor lie in the future.
+    const start = vocabulary.editionStarts?.[section.edition];
+    const today = vocabulary.today ?? new Date().toISOString().slice(0, 10);
+    section.corrections.forEach((correction, index) => {
+      // A date that is not one was reported already; comparing it would only add noise.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(correction.date)) return;
+      if (start && correction.date < start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', index, 'date'],
+          message: `${correction.date} is before edition ${section.edition} was published (${start}); a correction must be dated on or after it.`,
+        });
+      }
+      if (correction.date > today) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', index, 'date'],
+          message: `${correction.date} is in the future (today is ${today}); date a correction on the day it is published.`,
+        });
+      }
+      const previous = section.corrections[index - 1];
+      if (previous && /^\d{4}-\d{2}-\d{2}$/.test(previous.date) && correction.date < previous.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', index, 'date'],
+          message: `${correction.date} comes after ${previous.date} in the list; list corrections oldest first.`,
+        });
+      }
+    });
   });
 }
 

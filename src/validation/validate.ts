@@ -74,6 +74,10 @@ function vocabularyOf(data: DataFiles, paths: ContentPaths): Required<Vocabulary
     editions: [...data.editions.keys()],
     countries: [...data.countries.keys()],
     themes: [...data.themes.keys()],
+    editionStarts: Object.fromEntries(
+      [...data.editions].map(([id, edition]) => [id, edition.published ?? `${edition.publicationYear}-01-01`]),
+    ),
+    today: new Date().toISOString().slice(0, 10),
   };
 }
 

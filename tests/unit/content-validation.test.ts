@@ -52,6 +52,27 @@ describe('invalid content is reported with file, line, field and what is allowed
     expect(problem?.message).toContain('content/themes.yaml');
   });
 
+  it('a correction without its note, or without its date', async () => {
+    const problems = await problemsOf('correction-missing-note');
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [6, 'corrections.0.note'],
+      [7, 'corrections.1.date'],
+    ]);
+    expect(problems[0]?.message).toBe('is missing; this field is required.');
+  });
+
+  it('a correction dated before the edition, in the future, or not as a date', async () => {
+    const problems = (await problemsOf('correction-dates')).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [6, 'corrections.0.date'],
+      [8, 'corrections.1.date'],
+      [10, 'corrections.2.date'],
+    ]);
+    expect(problems[0]?.message).toContain('2025-12-31 is before edition 2026 was published (2026-01-01)');
+    expect(problems[1]?.message).toContain('2999-01-01 is in the future');
+    expect(problems[2]?.message).toContain('must be a date written YYYY-MM-DD');
+  });
+
   it('an unknown country', async () => {
     const [problem] = await problemsOf('unknown-country');
     expect(problem).toMatchObject({ line: 3, field: 'country' });
