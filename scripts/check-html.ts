@@ -7,31 +7,31 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { runCommand } from '../src/lib/command.ts';
+import { ReportError } from '../src/lib/problems.ts';
 import { formatVnuMessage, judge } from '../src/quality/html-validity.ts';
 import { listFiles } from '../src/quality/site.ts';
 import { runVnu } from '../src/quality/vnu.ts';
 
-const root = path.resolve(process.argv[2] ?? 'dist');
-if (!existsSync(root)) {
-  console.error(`${root} does not exist: build the site first (npm run build).`);
-  process.exit(2);
-}
+// Exit 2: nothing to check, or the checker could not run; exit 1: problems found.
+await runCommand({ name: 'test:html', refusedStatus: 2 }, async () => {
+  const root = path.resolve(process.argv[2] ?? 'dist');
+  if (!existsSync(root)) throw new ReportError(`${root} does not exist: build the site first (npm run build).`);
 
-const started = performance.now();
-const files = (await listFiles(root)).filter((f) => /\.(html|css|svg)$/.test(f));
-const pages = files.filter((f) => f.endsWith('.html')).length;
-if (pages === 0) {
-  console.error(`${root} has no HTML page to check.`);
-  process.exit(2);
-}
-const verdict = judge(await runVnu(files.map((f) => path.join(root, f))));
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const allowedNote = verdict.allowed.length
-  ? `; ${verdict.allowed.length} warning${verdict.allowed.length === 1 ? '' : 's'} allowed (${[...new Set(verdict.allowed.map((a) => a.reason))].join('; ')})`
-  : '';
-if (verdict.failures.length > 0) {
-  console.error(`${verdict.failures.length} HTML problem${verdict.failures.length === 1 ? '' : 's'} found by the Nu Html Checker:`);
-  for (const message of verdict.failures) console.error(`  ${formatVnuMessage(message, root)}`);
-  process.exit(1);
-}
-console.log(`HTML: ${pages} pages and ${files.length - pages} stylesheets/SVGs valid per the Nu Html Checker${allowedNote} (${seconds} s).`);
+  const started = performance.now();
+  const files = (await listFiles(root)).filter((f) => /\.(html|css|svg)$/.test(f));
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  if (pages === 0) throw new ReportError(`${root} has no HTML page to check.`);
+  const verdict = judge(await runVnu(files.map((f) => path.join(root, f))));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const allowedNote = verdict.allowed.length
+    ? `; ${verdict.allowed.length} warning${verdict.allowed.length === 1 ? '' : 's'} allowed (${[...new Set(verdict.allowed.map((a) => a.reason))].join('; ')})`
+    : '';
+  if (verdict.failures.length > 0) {
+    console.error(`${verdict.failures.length} HTML problem${verdict.failures.length === 1 ? '' : 's'} found by the Nu Html Checker:`);
+    for (const message of verdict.failures) console.error(`  ${formatVnuMessage(message, root)}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`HTML: ${pages} pages and ${files.length - pages} stylesheets/SVGs valid per the Nu Html Checker${allowedNote} (${seconds} s).`);
+});

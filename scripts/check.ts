@@ -7,33 +7,35 @@
  *   npm run check -- --content-only     skip the type check
  */
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { runCommand } from '../src/lib/command.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { validateContent } from '../src/validation/validate.ts';
 import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
+import { parseArguments } from '../src/quality/arguments.ts';
 
-const { values } = parseArgs({
-  options: {
-    content: { type: 'string', default: CONTENT_DIR },
-    'content-only': { type: 'boolean', default: false },
-  },
+await runCommand({ name: 'check' }, async () => {
+  const values = parseArguments({
+    options: {
+      content: { type: 'string', default: CONTENT_DIR },
+      'content-only': { type: 'boolean', default: false },
+    },
+  }).values;
+  const report = await validateContent(contentPaths(values.content));
+  let failed = false;
+  if (report.problems.length > 0) {
+    console.error(formatProblems(report.problems));
+    failed = true;
+  } else {
+    console.log(`Content: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes, ${report.editions.length} editions — all valid.`);
+  }
+
+  if (!values['content-only']) {
+    // astro check also type-checks .astro files, which tsc alone cannot.
+    const types = spawnSync('astro', ['check'], {
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: values.content },
+    });
+    if (types.status !== 0) failed = true;
+  }
+  if (failed) process.exitCode = 1;
 });
-
-const report = await validateContent(contentPaths(values.content));
-let failed = false;
-if (report.problems.length > 0) {
-  console.error(formatProblems(report.problems));
-  failed = true;
-} else {
-  console.log(`Content: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes, ${report.editions.length} editions — all valid.`);
-}
-
-if (!values['content-only']) {
-  // astro check also type-checks .astro files, which tsc alone cannot.
-  const types = spawnSync('astro', ['check'], {
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: values.content },
-  });
-  if (types.status !== 0) failed = true;
-}
-process.exit(failed ? 1 : 0);

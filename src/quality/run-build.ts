@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ReportError } from '../lib/problems.ts';
 
 export interface BuildRun {
   seconds: number;
@@ -99,7 +100,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   log.end();
-  if (code !== 0) throw new Error(`The build failed (exit ${code}); its log is ${logFile}:\n${output.slice(-3000)}`);
+  if (code !== 0) throw new ReportError(`The build failed (exit ${code}); its log is ${logFile}:\n${output.slice(-3000)}`);
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
   return { seconds, peakTreeBytes, peakProcessBytes: maxRss ? Number(maxRss) * 1024 : undefined, log: logFile };
 }

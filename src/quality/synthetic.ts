@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { escapeMdxText } from '../import/chapter.ts';
 import { parseChapter, sentences, unescapeExport } from '../import/source-text.ts';
+import { ReportError } from '../lib/problems.ts';
 import { sortThemes } from '../lib/themes.ts';
 
 /** The countries of the annual review (Europe and Central Asia), in alphabetical order. */
@@ -142,7 +143,7 @@ function seedShape(sourceText: string): SeedShape {
       shape.sentences.push(...own);
     }
   }
-  if (shape.sentences.length < 10) throw new Error('The seed chapter has too few sentences to make synthetic text from.');
+  if (shape.sentences.length < 10) throw new ReportError('The seed chapter has too few sentences to make synthetic text from.');
   return shape;
 }
 
@@ -153,7 +154,7 @@ function seedShape(sourceText: string): SeedShape {
 export function generateSyntheticContent(options: SyntheticOptions): Map<string, string> {
   const { countries: count, editions = 1, newestYear = 2026, seed = 1 } = options;
   if (!Number.isInteger(count) || count < 1 || count > REVIEW_COUNTRIES.length) {
-    throw new Error(`countries must be a whole number from 1 to ${REVIEW_COUNTRIES.length}, not ${count}.`);
+    throw new ReportError(`countries must be a whole number from 1 to ${REVIEW_COUNTRIES.length}, not ${count}.`);
   }
   const next = random(seed);
   const shape = seedShape(options.sourceText);
@@ -234,11 +235,11 @@ export async function writeSyntheticContent(
   const contentDir = path.resolve(options.contentDir ?? 'content');
   const target = path.resolve(dir);
   if (target === contentDir || target.startsWith(`${contentDir}${path.sep}`)) {
-    throw new Error(`Refusing to write synthetic content into ${target}: it is inside the real content folder.`);
+    throw new ReportError(`Refusing to write synthetic content into ${target}: it is inside the real content folder.`);
   }
   const existing = await readdir(target).catch(() => [] as string[]);
   if (existing.length > 0 && !existing.includes(MARKER)) {
-    throw new Error(`Refusing to empty ${target}: it holds files that synthetic.ts did not make.`);
+    throw new ReportError(`Refusing to empty ${target}: it holds files that synthetic.ts did not make.`);
   }
   await rm(target, { recursive: true, force: true });
   const files = generateSyntheticContent({

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ReportError } from '../lib/problems.ts';
 import { parseVnuJson, type VnuMessage } from './html-validity.ts';
 
 /** The checker's jar as npm installs it (its postinstall, which would fetch a Java runtime, is denied). */
@@ -18,7 +19,7 @@ function runOnce(mode: readonly string[], files: readonly string[]): Promise<Vnu
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', (error) =>
-      reject(new Error('Could not start Java to run the Nu Html Checker; install a Java 17+ runtime (apt-get install default-jre-headless).', { cause: error })),
+      reject(new ReportError('Could not start Java to run the Nu Html Checker; install a Java 17+ runtime (apt-get install default-jre-headless).', { cause: error })),
     );
     child.on('close', (code) => {
       try {
@@ -32,7 +33,7 @@ function runOnce(mode: readonly string[], files: readonly string[]): Promise<Vnu
 
 /** Runs the Nu Html Checker on the given HTML, CSS and SVG files and returns all its messages. */
 export async function runVnu(files: readonly string[]): Promise<VnuMessage[]> {
-  if (!existsSync(VNU_JAR)) throw new Error(`${VNU_JAR} is missing: run npm ci.`);
+  if (!existsSync(VNU_JAR)) throw new ReportError(`${VNU_JAR} is missing: run npm ci.`);
   // One run per kind of file: with --also-check-css, vnu 26.9 reports HTML errors one line early.
   const groups: [mode: string[], files: string[]][] = [
     [[], files.filter((f) => !/\.(css|svg)$/.test(f))],
