@@ -1,10 +1,12 @@
 // Wires the content collections to their schemas; the rules themselves live in src/schemas/.
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { countrySchema } from './schemas/country.ts';
 import { editionSchema } from './schemas/edition.ts';
 import { sectionSchema } from './schemas/section.ts';
 import { themeSchema } from './schemas/theme.ts';
+import { aboutSchema } from './schemas/about.ts';
 import { loadVocabulary } from './validation/validate.ts';
 import { contentPaths } from './validation/paths.ts';
 
@@ -17,6 +19,11 @@ export const collections = {
   editions: defineCollection({ loader: file(paths.editions), schema: editionSchema }),
   countries: defineCollection({ loader: file(paths.countries), schema: countrySchema }),
   themes: defineCollection({ loader: file(paths.themes), schema: themeSchema }),
+  // content/about.md: how the report is published and cited (the about page of every edition).
+  about: defineCollection({
+    loader: glob({ pattern: path.basename(paths.about!), base: path.dirname(paths.about!) }),
+    schema: aboutSchema,
+  }),
   sections: defineCollection({
     loader: glob({ pattern: '**/*.mdx', base: paths.sections }),
     schema: sectionSchema(vocabulary),

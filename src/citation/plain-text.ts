@@ -8,8 +8,13 @@ export interface SectionCitation {
   editionTitle: string;
   publicationYear: number;
   country: string;
-  theme: string;
-  /** The section's absolute URL. */
+  /** The theme's label; absent when the whole chapter is cited. */
+  theme?: string | undefined;
+  /** The cited paragraph's number, when one paragraph is cited. */
+  paragraph?: number | undefined;
+  /** "1 March 2026": the newest correction's date, when the text was corrected. */
+  correctedOn?: string | undefined;
+  /** The absolute URL of the section (or paragraph, or chapter). */
   url: string;
 }
 
@@ -25,8 +30,8 @@ export const ACCESS_DATE_PLACEHOLDER = '[date accessed]';
 
 export function citeSection(citation: SectionCitation, accessed?: Date): string {
   const when = accessed ? formatAccessDate(accessed) : ACCESS_DATE_PLACEHOLDER;
-  return (
-    `${citation.publisher} (${citation.publicationYear}). ${citation.editionTitle}. ` +
-    `${citation.country}: ${citation.theme}. ${citation.url} (accessed ${when}).`
-  );
+  const title = citation.theme ? `${citation.country}: ${citation.theme}` : citation.country;
+  const paragraph = citation.paragraph === undefined ? '' : `, para. ${citation.paragraph}`;
+  const version = citation.correctedOn ? ` Version of ${citation.correctedOn}.` : '';
+  return `${citation.publisher} (${citation.publicationYear}). ${citation.editionTitle}. ${title}${paragraph}.${version} ${citation.url} (accessed ${when}).`;
 }

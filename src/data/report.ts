@@ -73,3 +73,21 @@ export async function getChapters(): Promise<Chapter[]> {
   }
   return chapters;
 }
+
+export interface CorrectionEntry {
+  date: string;
+  note: string;
+  edition: Edition;
+  country: Country;
+  theme: Theme;
+}
+
+/** Every correction (of one edition, or of all), newest first: the corrections page and the feed. */
+export async function getCorrections(editionId?: string): Promise<CorrectionEntry[]> {
+  const chapters = (await getChapters()).filter((c) => editionId === undefined || c.edition.id === editionId);
+  return chapters
+    .flatMap(({ edition, country, sections }) =>
+      sections.flatMap(({ theme, entry }) => entry.data.corrections.map((c) => ({ ...c, edition, country, theme }))),
+    )
+    .sort((a, b) => b.date.localeCompare(a.date) || a.country.name.localeCompare(b.country.name, 'en'));
+}

@@ -2,18 +2,27 @@ import { formatAccessDate } from '../citation/plain-text.ts';
 import { copyText } from './announce.ts';
 import { ReportElement } from './base.ts';
 
+const US_DATE = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric' });
+
 /**
- * <cite-box>: fills today's date into the section's citation (the reader's date accessed, which
- * the build cannot know) and adds a button that copies the citation.
+ * <cite-box>: fills today's date into each citation (the reader's date accessed, which the build
+ * cannot know), in the form its style writes dates, and adds a button after each citation that
+ * copies it. It requires at least one `.citation`.
  */
 class CiteBox extends ReportElement {
   protected connect(signal: AbortSignal): void {
-    const text = this.requirePart('.citation');
-    const date = this.requirePart('.access-date');
-    date.textContent = formatAccessDate(new Date());
-    // Connected again (moved in the page): reuse the button added the first time.
-    const button = this.querySelector<HTMLButtonElement>('button.copy-citation') ?? addButton(text);
-    button.addEventListener('click', () => copyText(text.textContent?.trim() ?? '', button, 'Citation'), { signal });
+    this.requirePart('.citation');
+    const today = new Date();
+    for (const date of this.querySelectorAll<HTMLElement>('.access-date')) {
+      // citeproc's styles write "November 26, 2026"; the plain text "26 November 2026".
+      date.textContent = date.dataset['dateStyle'] === 'en-US' ? US_DATE.format(today) : formatAccessDate(today);
+    }
+    for (const citation of this.querySelectorAll<HTMLElement>('.citation')) {
+      // Connected again (moved in the page): reuse the button added the first time.
+      const next = citation.nextElementSibling;
+      const button = next instanceof HTMLButtonElement && next.classList.contains('copy-citation') ? next : addButton(citation);
+      button.addEventListener('click', () => copyText(citation.textContent?.trim() ?? '', button, 'Citation'), { signal });
+    }
   }
 }
 
@@ -21,7 +30,8 @@ function addButton(citation: HTMLElement): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy-citation';
-  button.textContent = 'Copy citation';
+  button.textContent = 'Copy';
+  button.setAttribute('aria-label', `Copy citation (${citation.dataset['style'] ?? 'this citation'})`);
   citation.insertAdjacentElement('afterend', button);
   return button;
 }

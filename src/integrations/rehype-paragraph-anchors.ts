@@ -4,9 +4,14 @@ import { paragraphId } from '../lib/anchors.ts';
 import { sectionFile, type SectionPluginOptions } from './section-file.ts';
 
 /**
- * Gives every paragraph of a section its stable id (`<theme>-<n>`, see src/lib/anchors.ts) and a
- * permalink to it. The permalink points at the chapter page, the canonical place of the text, so
- * it is right wherever the section is shown (chapter, theme page, search).
+ * Gives every paragraph of a section its stable id (`<theme>-<n>`, see src/lib/anchors.ts) and its
+ * number, which is also its permalink. The permalink points at the chapter page, the canonical
+ * place of the text, so it is right wherever the section is shown (chapter, theme page, search).
+ *
+ * The number comes before the paragraph (so screen readers, the PDF's tags and its text read it
+ * first) and is drawn by CSS from `data-n` (src/styles/permalinks.css): generated text is never part
+ * of a selection, so copying a paragraph copies the testimony alone, and the published text stays
+ * the source's, word for word.
  */
 export function rehypeParagraphAnchors(options: SectionPluginOptions) {
   return (tree: Root, file: VFile) => {
@@ -24,20 +29,26 @@ export function rehypeParagraphAnchors(options: SectionPluginOptions) {
         type: 'element',
         tagName: 'a',
         properties: {
-          className: ['permalink'],
+          className: ['permalink', 'para-number'],
           href: `${chapter}#${id}`,
           dataPagefindIgnore: '',
+          dataN: String(n),
           ariaLabel: `Link to ${label}, paragraph ${n}`,
         },
-        children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '¶' }] }],
+        children: [],
       };
       const wrapper: Element = {
         type: 'element',
         tagName: 'div',
         properties: { className: ['para'] },
-        children: [node, permalink] as ElementContent[],
+        children: [permalink, node] as ElementContent[],
       };
       return wrapper;
     });
+    // Pages read the count (render()'s remarkPluginFrontmatter) to offer "Cite a paragraph" for each.
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter['paragraphs'] = n;
   };
 }

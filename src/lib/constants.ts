@@ -57,3 +57,9 @@ export const SEARCH_KEY_SHORTCUTS = '/ Control+K Meta+K';
 
 /** The id of the page's one polite live region (LiveAnnouncer.astro), which announce() writes to. */
 export const LIVE_ANNOUNCER_ID = 'live-announcer';
+
+/**
+ * Pages of an edition that sit beside its chapters, at /<edition>/<page>/. No country may take one
+ * of these slugs, and the PDF job, which finds chapters in the sitemap, skips them.
+ */
+export const EDITION_PAGES = ['themes', 'about', 'corrections'] as const;

@@ -11,6 +11,8 @@ export const GET: APIRoute = async ({ site }) => {
     ...editions.flatMap((e) => [
       joinPath(base, e.id),
       joinPath(base, e.id, 'themes'),
+      joinPath(base, e.id, 'about'),
+      joinPath(base, e.id, 'corrections'),
       ...themes.map((t) => joinPath(base, e.id, 'themes', t.slug)),
     ]),
     ...chapters.flatMap((c) => [

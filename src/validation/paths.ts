@@ -17,6 +17,8 @@ export interface ContentPaths {
   sections: string;
   /** Variant spellings for search; optional (a folder without it has none). */
   transliterations?: string;
+  /** How the report is published and cited, shown on every edition's about page; optional. */
+  about?: string;
 }
 
 export function contentPaths(root: string = CONTENT_DIR): ContentPaths {
@@ -27,6 +29,7 @@ export function contentPaths(root: string = CONTENT_DIR): ContentPaths {
     themes: path.join(root, 'themes.yaml'),
     sections: path.join(root, 'sections'),
     transliterations: path.join(root, 'transliterations.yaml'),
+    about: path.join(root, 'about.md'),
   };
 }
 
