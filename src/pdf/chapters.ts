@@ -3,6 +3,7 @@
  * from the site's own sitemap.xml, which lists every page, so the PDF job needs no access to the
  * content and follows whatever the build published.
  */
+import { EDITION_PAGES } from '../lib/constants.ts';
 import { formatBytes, pdfFileName } from './link.ts';
 import { normaliseBase } from '../quality/site.ts';
 
@@ -40,7 +41,8 @@ export function sitemapBase(paths: readonly string[]): string {
 
 /**
  * The chapters among a sitemap's paths: `<base><edition>/<country>/`, two segments, the first a
- * four-digit year. `/<edition>/themes/` is the themes index, not a country.
+ * four-digit year. The edition's own pages (`/<edition>/themes/`, `about/`, `corrections/`) are not
+ * countries.
  */
 export function chaptersOf(paths: readonly string[], base: string): ChapterPage[] {
   const b = normaliseBase(base);
@@ -48,7 +50,7 @@ export function chaptersOf(paths: readonly string[], base: string): ChapterPage[
   for (const path of paths) {
     if (!path.startsWith(b)) continue;
     const match = /^(\d{4})\/([^/]+)\/$/.exec(path.slice(b.length));
-    if (!match || match[2] === 'themes') continue;
+    if (!match || (EDITION_PAGES as readonly string[]).includes(match[2]!)) continue;
     const [, edition, country] = match as unknown as [string, string, string];
     chapters.push({ edition, country, path, file: pdfFileName(edition, country) });
   }

@@ -15,7 +15,7 @@ import { bodyLines, firstMissing, joinLines, parseOutline, pdfInfo, sections } f
 
 const sitemap = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${['', '2026/', '2026/themes/', '2026/themes/asylum/', '2026/kazakhstan/', '2026/kazakhstan/asylum/', '2025/albania/', 'search/']
+${['', '2026/', '2026/themes/', '2026/themes/asylum/', '2026/about/', '2026/corrections/', '2026/kazakhstan/', '2026/kazakhstan/asylum/', '2025/albania/', 'search/']
   .map((p) => `  <url><loc>https://example.org${base}${p}</loc></url>`)
   .join('\n')}
 </urlset>`;
