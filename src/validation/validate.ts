@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'astro/zod';
 import { visit } from 'unist-util-visit';
+import { EDITION_PAGES } from '../lib/constants.ts';
 import type { Problem } from '../lib/problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { sortThemes } from '../lib/themes.ts';
@@ -62,6 +63,15 @@ async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise
         file: relative(paths.editions),
         field: `${year}.publicationYear`,
         message: `is ${edition.publicationYear} but the edition's key is "${year}"; they must be the same year.`,
+      });
+    }
+  }
+  for (const slug of countries.keys()) {
+    if ((EDITION_PAGES as readonly string[]).includes(slug)) {
+      problems.push({
+        file: relative(paths.countries),
+        field: slug,
+        message: `\`${slug}\` cannot be a country's slug: /<edition>/${slug}/ is a page of every edition (${EDITION_PAGES.join(', ')}). Choose another slug.`,
       });
     }
   }

@@ -26,3 +26,18 @@ describe('citing a section', () => {
     expect(formatAccessDate(new Date(Date.UTC(2026, 0, 3)))).toBe('3 January 2026');
   });
 });
+
+describe('citing a paragraph, a chapter, a corrected section', () => {
+  it('names the paragraph as "para. n" and links to it', () => {
+    expect(citeSection({ ...section, paragraph: 2, url: `${section.url}-2` }, new Date(Date.UTC(2026, 10, 25)))).toBe(
+      'ILGA-Europe (2026). Annual Review 2026. Kazakhstan: Freedom of association, para. 2. ' +
+        'https://example.org/reports/2026/kazakhstan/#freedom-of-association-2 (accessed 25 November 2026).',
+    );
+  });
+
+  it('cites a chapter by its country alone, and a corrected text by its version', () => {
+    expect(citeSection({ ...section, theme: undefined, correctedOn: '1 March 2026' })).toContain(
+      'Annual Review 2026. Kazakhstan. Version of 1 March 2026. https://',
+    );
+  });
+});

@@ -159,4 +159,10 @@ describe('invalid content is reported with file, line, field and what is allowed
     expect(iso).toMatchObject({ file: 'tests/fixtures/invalid/bad-country-data/countries.yaml', line: 3 });
     expect(iso?.message).toContain('two capital letters of ISO 3166-1 alpha-2');
   });
+
+  it('a country slug that names a page of every edition (about, corrections, themes)', async () => {
+    const problems = await problemsOf('reserved-country');
+    expect(problems).toEqual([expect.objectContaining({ file: 'tests/fixtures/invalid/reserved-country/countries.yaml', field: 'about' })]);
+    expect(problems[0]?.message).toContain('/<edition>/about/ is a page of every edition');
+  });
 });
