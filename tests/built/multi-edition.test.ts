@@ -54,3 +54,31 @@ describe('a report with two editions and two countries', () => {
     expect(page('2025/kazakhstan/index.html')).not.toMatch(/rel="(prev|next)"/);
   });
 });
+
+describe('a corrected section (Armenia, Education, 2026 in the fixture)', () => {
+  it('shows the correction above its text and in the chapter’s list of corrections', () => {
+    const armenia = page('2026/armenia/index.html');
+    expect(armenia).toMatch(/Corrected on <time datetime="2026-02-01"[^>]*>1 February 2026<\/time>:<\/strong> Fixture correction of a misspelt name\./);
+    expect(armenia).toMatch(/<h2 id="corrections-heading"[^>]*>Corrections<\/h2>/);
+    expect(page('2026/armenia/education/index.html')).toMatch(/Corrected on <time datetime="2026-02-01"[^>]*>1 February 2026/);
+  });
+
+  it('is listed on its edition’s corrections page, and no other', () => {
+    expect(page('2026/corrections/index.html')).toMatch(/<a href="\/2026\/armenia\/#education"[^>]*>Armenia, Education<\/a>/);
+    expect(page('2025/corrections/index.html')).toContain('No correction has been made to the Review 2025 since it was published.');
+  });
+
+  it('is cited as the version of the correction’s date, in every format', () => {
+    expect(page('2026/armenia/education/citation.bib')).toContain('note = {Version of 1 February 2026}');
+    expect(page('2026/armenia/citation.ris')).toContain('N1  - Version of 1 February 2026');
+    expect(page('2026/armenia/index.html')).toContain('(Version of 1 February 2026)');
+    expect(page('2026/armenia/education/index.html')).toContain('"dateModified":"2026-02-01"');
+    expect(page('2026/kazakhstan/citation.bib')).not.toContain('Version of');
+  });
+
+  it('is announced in the feed, with its date', () => {
+    const feed = page('feed.xml');
+    expect(feed).toContain('<title>Correction: Armenia, Education (Review 2026)</title>');
+    expect(feed).toContain('<pubDate>Sun, 01 Feb 2026 00:00:00 GMT</pubDate>');
+  });
+});
