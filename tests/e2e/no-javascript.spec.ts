@@ -17,7 +17,7 @@ test('without JavaScript the chapter reads and navigates completely', async ({ p
   await expect(page.getByRole('link', { name: 'Link to Institutional support, paragraph 1' })).toBeAttached();
   const section = page.getByRole('region', { name: 'Institutional support' });
   await section.getByText('Cite this section').click();
-  await expect(section.getByText('(accessed [date accessed])')).toBeVisible();
+  await expect(section.getByText('(accessed [date accessed])').first()).toBeVisible();
   await page.getByRole('link', { name: 'Themes', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Themes' })).toBeVisible();
 });

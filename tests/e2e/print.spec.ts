@@ -11,7 +11,9 @@ test.describe('printing a chapter', () => {
     await expect(page.getByRole('banner')).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toBeHidden();
     await expect(page.getByText('Themes in this chapter').first()).toBeHidden();
-    await expect(page.getByRole('link', { name: 'Link to Education, paragraph 1' })).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Link to Education', exact: true })).toBeHidden();
+    // Paragraph numbers stay: a printed passage is quoted by them.
+    await expect(page.getByRole('link', { name: 'Link to Education, paragraph 1' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Copy link/ }).first()).toBeHidden();
     await expect(page.getByText('Cite this section').first()).toBeHidden();
     await expect(page.getByRole('link', { name: /Print this section/ }).first()).toBeHidden();

@@ -61,9 +61,11 @@ test('“Cite this section” gives a ready citation with today’s date, and co
   await section.getByText('Cite this section').click();
   const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
   const url = new URL('#human-rights-defenders', canonical).href;
-  await expect(section.getByText(url)).toContainText(`ILGA-Europe (2026). Annual Review of the Human Rights Situation`);
-  await expect(section.getByText(url)).toContainText(`Kazakhstan: Human rights defenders. ${url} (accessed ${today}).`);
-  await section.getByRole('button', { name: 'Copy citation' }).click();
+  // The plain-text citation: the one that ends with the section's URL and the date accessed.
+  const plain = section.getByText(`${url} (accessed ${today}).`);
+  await expect(plain).toContainText(`ILGA-Europe (2026). Annual Review of the Human Rights Situation`);
+  await expect(plain).toContainText(`Kazakhstan: Human rights defenders. ${url} (accessed ${today}).`);
+  await section.getByRole('button', { name: 'Copy citation (plain text)' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Kazakhstan: Human rights defenders. ${url}`);
 });
 
