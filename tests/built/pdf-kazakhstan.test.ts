@@ -81,6 +81,30 @@ describe('the Kazakhstan PDF', () => {
     }
   });
 
+  it('shows each paragraph’s number, as on the page, just before the paragraph', () => {
+    // The raw text (content order), page numbers included: a paragraph number is a short number too.
+    const rawLines = raw
+      .replace(/\f/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    let from = 0;
+    for (const [slug, heading] of headings) {
+      from = rawLines.indexOf(heading, from);
+      expect(from, heading).toBeGreaterThanOrEqual(0);
+      (seed.get(slug) ?? []).forEach((paragraph, index) => {
+        const n = String(index + 1);
+        const start = paragraph.replace(/\s+/g, ' ').slice(0, 30);
+        // "2 Between February…" on one line, or "2" on the line before the paragraph's first.
+        const at = rawLines.findIndex(
+          (line, i) => i > from && (line.startsWith(`${n} ${start}`) || (line.startsWith(start) && rawLines[i - 1] === n)),
+        );
+        expect(at, `paragraph ${n} of ${heading}, after its number`).toBeGreaterThan(from);
+        from = at;
+      });
+    }
+  });
+
   it('holds none of the interface of the site', () => {
     const text = joinLines(lines());
     // Each is on the page or added by its scripts (so this test keeps its meaning); none may be on paper.
