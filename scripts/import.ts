@@ -27,24 +27,26 @@ function fail(message: string, status = 1): never {
   process.exit(status);
 }
 
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      country: { type: 'string' },
-      edition: { type: 'string' },
-      iso: { type: 'string' },
-      region: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-      content: { type: 'string', default: CONTENT_DIR },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        country: { type: 'string' },
+        edition: { type: 'string' },
+        iso: { type: 'string' },
+        region: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        content: { type: 'string', default: CONTENT_DIR },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
 }
+const args = readArguments();
 const { values, positionals } = args;
 if (values.help) {
   console.log(USAGE);

@@ -65,6 +65,7 @@ export const setting = {
 export abstract class ReportElement extends HTMLElement {
   /** Registers this element under `name`, unless the name is already taken (see above). */
   static define(this: CustomElementConstructor, name: string): void {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass being registered, not the base.
     if (!customElements.get(name)) customElements.define(name, this);
   }
 

@@ -82,6 +82,7 @@ export async function resolveCountry(
   if (!slug) throw new ImportError(`--country "${input}" is neither a country's name nor a slug.`);
 
   // A new country. Its name: as typed if it looks like a name, else the chapter's title, else the slug's words.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range \x00-\x7F is ASCII, meant; not a stray control character.
   const typedName = /[\p{Lu}\s]|[^\x00-\x7F]/u.test(given) ? given.replace(/\s+/g, ' ') : undefined;
   const title = flags.title && slugify(flags.title) === slug ? flags.title.trim() : undefined;
   const name = typedName ?? title ?? nameFromSlug(slug);

@@ -20,7 +20,7 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
  * A Markdown link at the current position: `[words](target)`, where words and target may hold
  * backslash escapes and the target one level of balanced parentheses (Wikipedia's "Foo_(bar)").
  */
-const LINK_AT = /\[((?:\\[\s\S]|[^\\\[\]])*)\]\(\s*((?:\\[\s\S]|[^\\()\s]|\((?:\\[\s\S]|[^\\()\s])*\))*)\s*\)/y;
+const LINK_AT = /\[((?:\\[\s\S]|[^\\[\]])*)\]\(\s*((?:\\[\s\S]|[^\\()\s]|\((?:\\[\s\S]|[^\\()\s])*\))*)\s*\)/y;
 
 type Inline = { kind: 'text'; value: string } | { kind: 'link'; words: string; url: string; source: string };
 

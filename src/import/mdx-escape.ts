@@ -7,7 +7,7 @@
  */
 
 /** Characters CommonMark, GFM or MDX would read as markup anywhere in a line. */
-const INLINE_MARKUP = /[\\`*_{}\[\]<>|~#&]/g;
+const INLINE_MARKUP = /[\\`*_{}[\]<>|~#&]/g;
 
 /**
  * Escapes what MDX would read as markup or code inside a line, so the text renders as itself.
@@ -44,7 +44,7 @@ export function escapeMdxText(text: string): string {
 
 /** A link destination, escaped so that it ends where it should and holds no markup. */
 export function escapeUrl(url: string): string {
-  return url.replace(/[\\()<>{}\[\]`&*_]/g, (char) => `\\${char}`);
+  return url.replace(/[\\()<>{}[\]`&*_]/g, (char) => `\\${char}`);
 }
 
 /**

@@ -10,7 +10,7 @@
  * A heading line: capitals, digits, spaces and the punctuation of theme names, nothing lower-case.
  * Hyphens come in every variant a PDF export produces (‐ ‑ ‒ – — ―, minus sign).
  */
-const HEADING = /^[A-Z][A-Z0-9 ,&'’()\/\-\u2010-\u2015\u2212]*[A-Z)]$/;
+const HEADING = /^[A-Z][A-Z0-9 ,&'’()/\-\u2010-\u2015\u2212]*[A-Z)]$/;
 
 /** Ends a sentence: terminal punctuation, then optional closing quotes or brackets. */
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
@@ -74,7 +74,7 @@ export interface ParseOptions {
 /** Characters that mark a line or page break in PDF exports (form feed, vertical tab, Unicode separators). */
 const BREAKS = /[\f\v\u2028\u2029]/g;
 /** Control characters that no text contains: invisible, and some make MDX fail. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 /**

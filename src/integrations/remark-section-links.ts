@@ -1,5 +1,5 @@
 import type { Link, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sectionFile, type SectionPluginOptions } from './section-file.ts';
@@ -20,7 +20,7 @@ export function remarkSectionLinks(options: SectionPluginOptions) {
       const theme = match[1]!;
       const label = options.themeLabels[theme] ?? theme;
       link.url = `${section.chapter}${link.url}`;
-      const namesSection = toString(link).trim().toLowerCase() === label.toLowerCase();
+      const namesSection = textOf(link).trim().toLowerCase() === label.toLowerCase();
       link.data = {
         ...link.data,
         hProperties: {

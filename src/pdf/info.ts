@@ -54,7 +54,6 @@ function endOfValue(text: string, from: number): number {
       at++;
     } else if (/\s/.test(c)) {
       at++;
-      continue;
     } else {
       // A name, number, boolean or null: up to the next delimiter (a name starts with its slash).
       at++;
@@ -175,6 +174,7 @@ export function setInfo(pdf: Uint8Array, entries: Record<string, string>): Uint8
   const update =
     `${lead}${object}xref\n${objectNumber} 1\n${String(objectAt).padStart(10, '0')} ${String(generation).padStart(5, '0')} n \n` +
     `trailer\n<<${trailerEntries.join('\n')}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range \x00-\x7f is ASCII, meant.
   if (!/^[\x00-\x7f]*$/.test(update)) throw new Error('PDF metadata must be written as ASCII.');
   const result = new Uint8Array(pdf.length + update.length);
   result.set(pdf);

@@ -25,6 +25,7 @@ const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' 
 /** Reads the phase timings and per-route render times from `astro build` output. */
 export function parseBuildLog(log: string): BuildPhases {
   // Colour codes, when the log was written to a terminal.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes removed here.
   const text = log.replace(/\u001b\[[0-9;]*m/g, '');
   const phases: BuildPhases = { routes: new Map() };
   const completions = [...text.matchAll(/✓ Completed in ([\d.]+)(ms|s)\./g)].map((m) => ({ at: m.index, value: seconds(m[1]!, m[2]!) }));

@@ -76,7 +76,7 @@ function expectChapter(expected: Map<string, string[]>): ReturnType<typeof writt
   return written;
 }
 
-const unescape = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const spaces = (text: string) => text.replace(/[ \t]+/g, ' ').trim();
 
 /** Pieces of text that MDX, CommonMark or GFM would read as something other than text. */
@@ -161,7 +161,7 @@ describe('any text with headings of the vocabulary', () => {
           for (const p of section.paragraphs) {
             const tokens = p.long ? Array.from({ length: 15 }, () => p.tokens).flat() : p.tokens;
             const source = tokens.map((t) => (t.kind === 'text' ? t.text : `[${t.words}](${t.url})`));
-            const words = tokens.map((t) => (t.kind === 'text' ? unescape(t.text) : t.words));
+            const words = tokens.map((t) => (t.kind === 'text' ? unescapeMarkdown(t.text) : t.words));
             for (const t of tokens) {
               if (t.kind === 'link' && t.url.startsWith('http')) links.push(t.url);
               if (t.kind === 'link' && !t.url.startsWith('http')) dropped++;
@@ -187,7 +187,7 @@ describe('any text with headings of the vocabulary', () => {
         const written = expectChapter(expected);
         const renderedLinks = [...written.values()].flatMap((s) => s.links.map((l) => l.url));
         for (const url of links) expect(renderedLinks).toContain(url);
-        expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^  - text: /gm)?.length ?? 0), 0)).toBe(dropped);
+        expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^ {2}- text: /gm)?.length ?? 0), 0)).toBe(dropped);
       }),
       { numRuns: RUNS },
     );
@@ -225,7 +225,7 @@ describe('any text at all', () => {
         const file = path.join(work, 'any.txt');
         writeFileSync(file, text);
         const before = snapshot(content);
-        let outcome;
+        let outcome: Awaited<ReturnType<typeof runImport>> | undefined;
         try {
           outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
         } catch (error) {
@@ -247,7 +247,7 @@ describe('any text at all', () => {
         const expected = new Map<string, string[]>();
         for (const heading of parseChapter(text, { isTheme: (h) => matchTheme(h, themes) !== undefined }).headings) {
           const slug = matchTheme(heading.text, themes)!.slug;
-          expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescape(p.text)))]);
+          expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescapeMarkdown(p.text)))]);
         }
         for (const [slug, paragraphs] of expected) if (paragraphs.length === 0) expected.delete(slug);
         expectChapter(expected);
