@@ -1,15 +1,16 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
+
 import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/content-validation.ts';
-import { pagefindIndex } from './src/search/pagefind-index.ts';
-import { stalePdfs } from './src/integrations/stale-pdfs.ts';
-import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-code.ts';
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
 import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
 import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
+import { stalePdfs } from './src/integrations/stale-pdfs.ts';
+import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-code.ts';
+import { pagefindIndex } from './src/search/pagefind-index.ts';
 import { CONTENT_DIR } from './src/validation/paths.ts';
 import { readThemeLabels } from './src/validation/theme-labels.ts';
 

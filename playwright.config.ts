@@ -48,7 +48,13 @@ export default defineConfig({
       // The same site built for publication under a sub-path, into its own folder.
       command: `astro build && astro preview --port ${SUBPATH_PORT} --ignore-lock`,
       url: `http://localhost:${SUBPATH_PORT}/reports/`,
-      env: { ...env, BASE_PATH: '/reports/', OUT_DIR: SUBPATH_OUT, CACHE_DIR: `${SUBPATH_OUT}-cache`, SITE_URL: `http://localhost:${SUBPATH_PORT}` },
+      env: {
+        ...env,
+        BASE_PATH: '/reports/',
+        OUT_DIR: SUBPATH_OUT,
+        CACHE_DIR: `${SUBPATH_OUT}-cache`,
+        SITE_URL: `http://localhost:${SUBPATH_PORT}`,
+      },
       reuseExistingServer: false,
       timeout: 180_000,
     },

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importChapter } from '../src/import/chapter.ts';
 import { runImport } from '../src/import/run.ts';
-import { validateContent } from '../src/validation/validate.ts';
 import { contentPaths } from '../src/validation/paths.ts';
+import { validateContent } from '../src/validation/validate.ts';
 
 const { values } = parseArgs({
   options: {

@@ -38,7 +38,11 @@ await runCommand({ name: 'bench:pdf' }, async () => {
   const runs = Math.max(1, Number(values.runs));
 
   await mkdir(work, { recursive: true });
-  console.log(`Machine: ${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(1)).join(' ')}; Chromium at ${CHROMIUM_PATH}.`);
+  console.log(
+    `Machine: ${cpus().length} cores, load ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}; Chromium at ${CHROMIUM_PATH}.`,
+  );
   const real = values.site ? path.resolve(values.site) : (await buildForPdfs(work, path.resolve('content'), 'report', log)).site;
   const kz = await timeKazakhstan(real, work, runs, log);
   const syn = await timeSyntheticEdition(work, countries, log);
@@ -51,6 +55,8 @@ await runCommand({ name: 'bench:pdf' }, async () => {
   console.log(`  Synthetic, ${countries} countries (${syn.printed.length} chapters × every theme)`);
   console.log(`    build (for context)  ${syn.buildSeconds.toFixed(1)} s`);
   console.log(`    all PDFs             ${syn.seconds.toFixed(1)} s, ${formatSize(syn.bytes)} in all`);
-  console.log(`    per chapter          median ${median(perChapter).toFixed(2)} s, slowest ${Math.max(...perChapter).toFixed(2)} s, median size ${formatSize(median(syn.printed.map((r) => r.bytes)))}`);
+  console.log(
+    `    per chapter          median ${median(perChapter).toFixed(2)} s, slowest ${Math.max(...perChapter).toFixed(2)} s, median size ${formatSize(median(syn.printed.map((r) => r.bytes)))}`,
+  );
   console.log(`  Work folder: ${work} (safe to delete)`);
 });

@@ -29,7 +29,15 @@ import { ReportError } from '../src/lib/problems.ts';
 import { parseArguments } from '../src/quality/arguments.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../src/quality/chromium.ts';
 import { runBuild } from '../src/quality/run-build.ts';
-import { BYTES_TARGET, firstChapter, kb, MS_TARGET, measureSearchExperience, type Site, verdict } from '../src/quality/search-experience.ts';
+import {
+  BYTES_TARGET,
+  firstChapter,
+  kb,
+  MS_TARGET,
+  measureSearchExperience,
+  type Site,
+  verdict,
+} from '../src/quality/search-experience.ts';
 import { serveStatic } from '../src/quality/static-server.ts';
 import { writeSyntheticContent } from '../src/quality/synthetic.ts';
 
@@ -68,7 +76,12 @@ await runCommand({ name: 'bench:search' }, async () => {
   const reportDist = await build('report', 'content');
   sites.push({ name: 'Kazakhstan (content/)', dist: reportDist, chapter: await firstChapter(reportDist), query: 'Feminita' });
   const syntheticDist = await build(`synthetic-${values.countries}`, syntheticContent);
-  sites.push({ name: `SYNTHETIC ${values.countries} countries`, dist: syntheticDist, chapter: await firstChapter(syntheticDist), query: 'Feminita' });
+  sites.push({
+    name: `SYNTHETIC ${values.countries} countries`,
+    dist: syntheticDist,
+    chapter: await firstChapter(syntheticDist),
+    query: 'Feminita',
+  });
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const rows: string[] = [];
@@ -80,16 +93,24 @@ await runCommand({ name: 'bench:search' }, async () => {
         const m = await measureSearchExperience(browser, server, site);
         const { median: med, p90, ok } = verdict(m);
         console.log(`\n${site.name}: first query "${site.query}" on /${site.chapter} and /search/`);
-        console.log(`  header field, query entered at once: ${kb(m.headerCost.bytes)} in ${m.headerCost.requests} requests (${kb(m.headerCost.uncompressed)} uncompressed)`);
+        console.log(
+          `  header field, query entered at once: ${kb(m.headerCost.bytes)} in ${m.headerCost.requests} requests (${kb(m.headerCost.uncompressed)} uncompressed)`,
+        );
         for (const file of m.headerCost.files) console.log(`      ${file}`);
-        console.log(`  header field, typed at 150 ms a key: ${kb(m.typedCost.bytes)} in ${m.typedCost.requests} requests (each prefix is searched)`);
+        console.log(
+          `  header field, typed at 150 ms a key: ${kb(m.typedCost.bytes)} in ${m.typedCost.requests} requests (each prefix is searched)`,
+        );
         if (process.env['BENCH_VERBOSE']) for (const file of m.typedCost.files) console.log(`      ${file}`);
-        console.log(`  search page, with filter counts:     ${kb(m.pageCost.bytes)} in ${m.pageCost.requests} requests (${kb(m.pageCost.uncompressed)} uncompressed)`);
+        console.log(
+          `  search page, with filter counts:     ${kb(m.pageCost.bytes)} in ${m.pageCost.requests} requests (${kb(m.pageCost.uncompressed)} uncompressed)`,
+        );
         console.log(`  keystroke to rendered results: median ${med.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, ${m.timings.length} queries`);
         console.log(`      ${m.timings.map((t) => t.toFixed(0)).join(' ')}`);
         if (m.foreign.length > 0) console.log(`  REQUESTS TO ANOTHER ORIGIN: ${m.foreign.join(', ')}`);
         failed ||= !ok;
-        rows.push(`| ${site.name} | ${kb(m.headerCost.bytes)} | ${kb(m.typedCost.bytes)} | ${kb(m.pageCost.bytes)} | ${med.toFixed(1)} ms | ${ok ? 'yes' : 'NO'} |`);
+        rows.push(
+          `| ${site.name} | ${kb(m.headerCost.bytes)} | ${kb(m.typedCost.bytes)} | ${kb(m.pageCost.bytes)} | ${med.toFixed(1)} ms | ${ok ? 'yes' : 'NO'} |`,
+        );
       } finally {
         await server.close();
       }
@@ -100,6 +121,8 @@ await runCommand({ name: 'bench:search' }, async () => {
   console.log('\n| site | first query (header) | typed key by key | search page + filters | keystroke → results, median | targets met |');
   console.log('|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`Targets: first query (header, entered at once) under ${kb(BYTES_TARGET)}; keystroke to results under ${MS_TARGET} ms median.`);
+  console.log(
+    `Targets: first query (header, entered at once) under ${kb(BYTES_TARGET)}; keystroke to results under ${MS_TARGET} ms median.`,
+  );
   if (failed) process.exitCode = 1;
 });

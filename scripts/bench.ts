@@ -40,7 +40,9 @@ await runCommand({ name: 'bench' }, async () => {
   if (values.generate) {
     if (!values.out) throw new ReportError('--generate needs --out <folder> for the synthetic content.');
     const written = await writeSyntheticContent(values.out, { countries: Number(values.generate), editions: Number(values.editions) });
-    console.log(`Wrote ${written.files} files of SYNTHETIC content to ${written.dir}. Build it with:\n  CONTENT_DIR=${written.dir} OUT_DIR=/tmp/synthetic-dist CACHE_DIR=/tmp/synthetic-cache npm run build`);
+    console.log(
+      `Wrote ${written.files} files of SYNTHETIC content to ${written.dir}. Build it with:\n  CONTENT_DIR=${written.dir} OUT_DIR=/tmp/synthetic-dist CACHE_DIR=/tmp/synthetic-cache npm run build`,
+    );
     return;
   }
 

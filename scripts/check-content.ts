@@ -6,10 +6,10 @@
  */
 import { runCommand } from '../src/lib/command.ts';
 import { formatProblems, ReportError } from '../src/lib/problems.ts';
-import { lintContent } from '../src/validation/lint.ts';
-import { validateContent } from '../src/validation/validate.ts';
-import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
 import { parseArguments } from '../src/quality/arguments.ts';
+import { lintContent } from '../src/validation/lint.ts';
+import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
+import { validateContent } from '../src/validation/validate.ts';
 
 await runCommand({ name: 'test:content' }, async () => {
   const paths = contentPaths(parseArguments({ options: { content: { type: 'string', default: CONTENT_DIR } } }).values.content);
@@ -24,5 +24,7 @@ await runCommand({ name: 'test:content' }, async () => {
     process.exitCode = 1;
     return;
   }
-  console.log(`Content lint: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes — no scheme-less or wordless link, every missing source found, no shared ISO code or theme heading.`);
+  console.log(
+    `Content lint: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes — no scheme-less or wordless link, every missing source found, no shared ISO code or theme heading.`,
+  );
 });

@@ -33,5 +33,7 @@ await runCommand({ name: 'test:html', refusedStatus: 2 }, async () => {
     process.exitCode = 1;
     return;
   }
-  console.log(`HTML: ${pages} pages and ${files.length - pages} stylesheets/SVGs valid per the Nu Html Checker${allowedNote} (${seconds} s).`);
+  console.log(
+    `HTML: ${pages} pages and ${files.length - pages} stylesheets/SVGs valid per the Nu Html Checker${allowedNote} (${seconds} s).`,
+  );
 });

@@ -36,5 +36,7 @@ await runCommand({ name: 'test:links', refusedStatus: 2 }, async () => {
     process.exitCode = 1;
     return;
   }
-  console.log(`Links: ${site.pages.size} pages, ${site.stylesheets.size} stylesheets, ${references} references in ${root}: none broken, no repeated id, no request to another origin (${seconds} s).`);
+  console.log(
+    `Links: ${site.pages.size} pages, ${site.stylesheets.size} stylesheets, ${references} references in ${root}: none broken, no repeated id, no request to another origin (${seconds} s).`,
+  );
 });

@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { runCommand } from '../src/lib/command.ts';
 import { formatProblems } from '../src/lib/problems.ts';
-import { validateContent } from '../src/validation/validate.ts';
-import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
 import { parseArguments } from '../src/quality/arguments.ts';
+import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
+import { validateContent } from '../src/validation/validate.ts';
 
 await runCommand({ name: 'check' }, async () => {
   const values = parseArguments({
@@ -26,7 +26,9 @@ await runCommand({ name: 'check' }, async () => {
     console.error(formatProblems(report.problems));
     failed = true;
   } else {
-    console.log(`Content: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes, ${report.editions.length} editions — all valid.`);
+    console.log(
+      `Content: ${report.sections.length} sections, ${report.countries.length} countries, ${report.themes.length} themes, ${report.editions.length} editions — all valid.`,
+    );
   }
 
   if (!values['content-only']) {

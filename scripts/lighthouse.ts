@@ -60,7 +60,9 @@ await runCommand({ name: 'lighthouse', refusedStatus: 2 }, async () => {
     await server.close();
   }
 
-  console.log(`\n| page | path | ${CATEGORIES.join(' | ')} |\n| --- | --- | ${CATEGORIES.map(() => '---').join(' | ')} |\n${rows.join('\n')}`);
+  console.log(
+    `\n| page | path | ${CATEGORIES.join(' | ')} |\n| --- | --- | ${CATEGORIES.map(() => '---').join(' | ')} |\n${rows.join('\n')}`,
+  );
   console.log(`\nReports: ${path.resolve(values.out)}/<page>.report.html (and .json).`);
   if (skipped.length) console.log(`Skipped: ${skipped.join('; ')}.`);
   if (misses.length) {

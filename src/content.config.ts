@@ -1,14 +1,15 @@
 // Wires the content collections to their schemas; the rules themselves live in src/schemas/.
-import path from 'node:path';
+
 import { defineCollection } from 'astro:content';
+import path from 'node:path';
 import { file, glob } from 'astro/loaders';
+import { aboutSchema } from './schemas/about.ts';
 import { countrySchema } from './schemas/country.ts';
 import { editionSchema } from './schemas/edition.ts';
 import { sectionSchema } from './schemas/section.ts';
 import { themeSchema } from './schemas/theme.ts';
-import { aboutSchema } from './schemas/about.ts';
-import { loadVocabulary } from './validation/validate.ts';
 import { contentPaths } from './validation/paths.ts';
+import { loadVocabulary } from './validation/validate.ts';
 
 // CONTENT_DIR (read in paths.ts) lets the benchmark build a synthetic edition from a temporary folder.
 const paths = contentPaths();

@@ -5,11 +5,11 @@
  */
 import { paragraphId, sectionId } from '../lib/anchors.ts';
 import { chapterPath, joinPath } from '../lib/urls.ts';
+import { CITATION_FORMATS, type CitationFormat } from './files.ts';
+import type { SectionCitation } from './plain-text.ts';
 import type { CitedWork, CslItem } from './reference.ts';
 import { cslItem, longDate } from './reference.ts';
-import { CITATION_FORMATS, type CitationFormat } from './files.ts';
 import { type FormattedCitation, formatCitations } from './styles.ts';
-import type { SectionCitation } from './plain-text.ts';
 
 export interface WorkInput {
   edition: CitedWork['edition'];

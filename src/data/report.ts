@@ -2,11 +2,11 @@
  * The report as pages read it: editions, countries, the theme vocabulary and chapters, in reading
  * order. Pages ask here rather than calling getCollection themselves, so ordering rules live once.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
+import { sortThemes } from '../lib/themes.ts';
 import type { Country } from '../schemas/country.ts';
 import type { Edition } from '../schemas/edition.ts';
 import type { Theme } from '../schemas/theme.ts';
-import { sortThemes } from '../lib/themes.ts';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 

@@ -13,9 +13,7 @@ class ChapterToc extends ReportElement {
     for (const link of list.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
       links.set(fragmentId(link.hash), link);
     }
-    const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) =>
-      links.has(s.dataset['theme'] ?? ''),
-    );
+    const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) => links.has(s.dataset['theme'] ?? ''));
     const visible = new Set<HTMLElement>();
     const mark = () => {
       // The first section (in reading order) that is on screen is the one being read.

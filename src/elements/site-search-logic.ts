@@ -5,7 +5,7 @@
  * ever produces HTML: a query or an excerpt reaches the page only as text nodes.
  */
 import { HIGHLIGHT_PARAM, SEARCH_FILTERS, SEARCH_QUERY_MAX_LENGTH, type SearchFilter } from '../lib/constants.ts';
-import { normalizeWord, withVariants, wordsOf, type Spellings } from '../search/transliterations.ts';
+import { normalizeWord, type Spellings, withVariants, wordsOf } from '../search/transliterations.ts';
 
 /** A value for some of the filters (src/lib/constants.ts names them). */
 export type Filters = Partial<Record<SearchFilter, string>>;

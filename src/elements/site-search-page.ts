@@ -7,23 +7,29 @@
  * Keys: ↓ from the field goes to the first result, ↓/↑ move between results, ↑ from the first
  * result or Escape returns to the field; Escape in the field clears it.
  */
-import { SEARCH_DEBOUNCE_MS, SEARCH_FILTERS, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH, type SearchFilter } from '../lib/constants.ts';
+import {
+  SEARCH_DEBOUNCE_MS,
+  SEARCH_FILTERS,
+  SEARCH_QUERY_MAX_LENGTH,
+  SEARCH_QUERY_MIN_LENGTH,
+  type SearchFilter,
+} from '../lib/constants.ts';
 import type { Spellings } from '../search/transliterations.ts';
 import { ReportElement } from './base.ts';
+import { listenForSearchShortcut, renderResult, SEARCH_PAGE_SETTINGS } from './site-search-dom.ts';
 import {
   countResults,
+  type Filters,
   hasFilters,
   pagefindFilters,
+  type SearchState,
   sameState,
   searchFromState,
   stateFromParams,
   toResultView,
   withoutFilter,
-  type Filters,
-  type SearchState,
 } from './site-search-logic.ts';
-import { loadPagefind, type FilterCounts, type PagefindResult } from './site-search-pagefind.ts';
-import { listenForSearchShortcut, renderResult, SEARCH_PAGE_SETTINGS } from './site-search-dom.ts';
+import { type FilterCounts, loadPagefind, type PagefindResult } from './site-search-pagefind.ts';
 
 /** Results shown at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
@@ -68,39 +74,62 @@ class SiteSearchPage extends ReportElement {
     [this.#bundle, this.#base, this.#spellings, this.#editions] = [bundle, base, spellings, editions];
 
     const listening = { signal };
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      clearTimeout(this.#timer);
-      this.#update({ ...this.#state, q: input.value }, 'push');
-    }, listening);
-    input.addEventListener('input', () => {
-      clearTimeout(this.#timer);
-      // As in the header, one or two letters wait for more (or for Enter).
-      const length = input.value.trim().length;
-      if (length > 0 && length < SEARCH_QUERY_MIN_LENGTH) return;
-      this.#timer = setTimeout(() => this.#update({ ...this.#state, q: input.value }, this.#typing ? 'replace' : 'push', true), SEARCH_DEBOUNCE_MS);
-    }, listening);
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown' && this.#links().length > 0) {
+    form.addEventListener(
+      'submit',
+      (event) => {
         event.preventDefault();
-        this.#links()[0]?.focus();
-      } else if (event.key === 'Escape' && input.value) {
-        event.preventDefault();
-        input.value = '';
-        this.#update({ ...this.#state, q: '' }, 'push');
-      }
-    }, listening);
+        clearTimeout(this.#timer);
+        this.#update({ ...this.#state, q: input.value }, 'push');
+      },
+      listening,
+    );
+    input.addEventListener(
+      'input',
+      () => {
+        clearTimeout(this.#timer);
+        // As in the header, one or two letters wait for more (or for Enter).
+        const length = input.value.trim().length;
+        if (length > 0 && length < SEARCH_QUERY_MIN_LENGTH) return;
+        this.#timer = setTimeout(
+          () => this.#update({ ...this.#state, q: input.value }, this.#typing ? 'replace' : 'push', true),
+          SEARCH_DEBOUNCE_MS,
+        );
+      },
+      listening,
+    );
+    input.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'ArrowDown' && this.#links().length > 0) {
+          event.preventDefault();
+          this.#links()[0]?.focus();
+        } else if (event.key === 'Escape' && input.value) {
+          event.preventDefault();
+          input.value = '';
+          this.#update({ ...this.#state, q: '' }, 'push');
+        }
+      },
+      listening,
+    );
     for (const [name, select] of this.#selects) {
-      select.addEventListener('change', () => {
-        this.#update({ ...this.#state, filters: { ...this.#state.filters, [name]: select.value || undefined } }, 'push');
-      }, listening);
+      select.addEventListener(
+        'change',
+        () => {
+          this.#update({ ...this.#state, filters: { ...this.#state.filters, [name]: select.value || undefined } }, 'push');
+        },
+        listening,
+      );
     }
     list.addEventListener('keydown', (event) => this.#onResultsKey(event), listening);
     more.addEventListener('click', () => void this.#showMore(true), listening);
-    clear.addEventListener('click', () => {
-      this.#update({ q: this.#state.q, filters: {} }, 'push');
-      input.focus();
-    }, listening);
+    clear.addEventListener(
+      'click',
+      () => {
+        this.#update({ q: this.#state.q, filters: {} }, 'push');
+        input.focus();
+      },
+      listening,
+    );
     window.addEventListener('popstate', () => this.#restore(), listening);
     signal.addEventListener('abort', () => clearTimeout(this.#timer));
     this.#restore();

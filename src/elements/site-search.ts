@@ -9,10 +9,10 @@
 import { SEARCH_DEBOUNCE_MS, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH } from '../lib/constants.ts';
 import type { Spellings } from '../search/transliterations.ts';
 import { ReportElement } from './base.ts';
-import { highlightLanding } from './site-search-highlight.ts';
-import { countResults, toResultView, type ResultView } from './site-search-logic.ts';
-import { loadPagefind } from './site-search-pagefind.ts';
 import { listenForSearchShortcut, renderSegments, SEARCH_SETTINGS } from './site-search-dom.ts';
+import { highlightLanding } from './site-search-highlight.ts';
+import { countResults, type ResultView, toResultView } from './site-search-logic.ts';
+import { loadPagefind } from './site-search-pagefind.ts';
 
 /** Results listed under the field; the rest are one Enter away on the search page. */
 const SHOWN = 5;
@@ -60,14 +60,22 @@ class SiteSearch extends ReportElement {
     input.addEventListener('keydown', (event) => this.#onKey(event), listening);
     // Keep focus in the field while an option is clicked, so the list does not close first.
     listbox.addEventListener('mousedown', (event) => event.preventDefault(), listening);
-    listbox.addEventListener('click', (event) => {
-      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
-      const index = this.#options.findIndex((o) => o.element === option);
-      if (index >= 0) this.#open(index);
-    }, listening);
-    this.addEventListener('focusout', (event) => {
-      if (!this.contains(event.relatedTarget as Node | null)) this.#close();
-    }, listening);
+    listbox.addEventListener(
+      'click',
+      (event) => {
+        const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+        const index = this.#options.findIndex((o) => o.element === option);
+        if (index >= 0) this.#open(index);
+      },
+      listening,
+    );
+    this.addEventListener(
+      'focusout',
+      (event) => {
+        if (!this.contains(event.relatedTarget as Node | null)) this.#close();
+      },
+      listening,
+    );
     signal.addEventListener('abort', () => clearTimeout(this.#timer));
 
     // A chapter page reached from a result marks the searched words.
@@ -91,7 +99,10 @@ class SiteSearch extends ReportElement {
       return;
     }
     // Fetch the index chunk for what is typed so far while the debounce runs.
-    this.#load().then((pagefind) => pagefind.preload(query.trim()), () => {});
+    this.#load().then(
+      (pagefind) => pagefind.preload(query.trim()),
+      () => {},
+    );
     this.#timer = setTimeout(() => void this.#search(query), SEARCH_DEBOUNCE_MS);
   }
 

@@ -6,7 +6,7 @@
  * before any of it is moved into place (commit.ts).
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ContentPaths, chapterDir as chapterFolder, sourceFile } from '../validation/paths.ts';
 import type { ImportReport } from './chapter.ts';

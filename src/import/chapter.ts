@@ -7,13 +7,14 @@
  * `convertChapter` checks them and writes the sections. `importChapter` does both, for callers
  * with the text alone. The escaping lives in mdx-escape.ts, links and cross-references in links.ts.
  */
-import type { Theme } from '../schemas/theme.ts';
-import { countControls, endsSentence, parseChapter, type SourceChapter, type SourceParagraph } from './source-text.ts';
+
 import { editDistance } from '../lib/suggest.ts';
 import { matchTheme, slugify } from '../lib/themes.ts';
+import type { Theme } from '../schemas/theme.ts';
 import { ImportError } from './errors.ts';
 import { type MissingSource, paragraphToMdx } from './links.ts';
 import { quoteYaml } from './mdx-escape.ts';
+import { countControls, endsSentence, parseChapter, type SourceChapter, type SourceParagraph } from './source-text.ts';
 
 // src/quality/synthetic.ts builds its test chapters with the importer's escaping, imported from here.
 export { escapeMdxText } from './mdx-escape.ts';
@@ -58,9 +59,7 @@ export function closestThemes(heading: string, themes: readonly Theme[], limit =
   return themes
     .map((theme) => ({
       slug: theme.slug,
-      distance: Math.min(
-        ...[theme.slug, slugify(theme.label), ...theme.aliases.map(slugify)].map((name) => editDistance(wanted, name)),
-      ),
+      distance: Math.min(...[theme.slug, slugify(theme.label), ...theme.aliases.map(slugify)].map((name) => editDistance(wanted, name))),
     }))
     .sort((a, b) => a.distance - b.distance || a.slug.localeCompare(b.slug))
     .slice(0, limit)

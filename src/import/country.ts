@@ -5,10 +5,10 @@
  * (kept in step with ISO 3166-1) unless --iso gives it.
  */
 import { stringify } from 'yaml';
-import type { Country } from '../schemas/country.ts';
-import { ImportError } from './errors.ts';
 import { closest } from '../lib/suggest.ts';
 import { slugify } from '../lib/themes.ts';
+import type { Country } from '../schemas/country.ts';
+import { ImportError } from './errors.ts';
 
 export interface CountryChoice {
   slug: string;
@@ -67,11 +67,7 @@ export async function isoCodeOf(name: string): Promise<string | undefined> {
 }
 
 /** The country a chapter is for; throws ImportError when a new country lacks what its entry needs. */
-export async function resolveCountry(
-  input: string,
-  countries: readonly Country[],
-  flags: CountryFlags = {},
-): Promise<CountryChoice> {
+export async function resolveCountry(input: string, countries: readonly Country[], flags: CountryFlags = {}): Promise<CountryChoice> {
   const given = input.trim();
   const slug = slugify(given);
   const known =
@@ -97,7 +93,11 @@ export async function resolveCountry(
   } else {
     iso = await isoCodeOf(name);
     if (!iso) {
-      const [near] = closest(slug, countries.map((c) => c.slug), 1);
+      const [near] = closest(
+        slug,
+        countries.map((c) => c.slug),
+        1,
+      );
       throw new ImportError(
         `"${name}" is not in content/countries.yaml and no ISO 3166-1 code is known for that name.` +
           (near ? ` Did you mean --country ${near}?` : '') +

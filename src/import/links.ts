@@ -4,8 +4,9 @@
  * missingSources (so an editor restores it), and a cross-reference "(See also under Education)"
  * becomes a link to that section of the chapter, when the chapter has one.
  */
-import type { Theme } from '../schemas/theme.ts';
+
 import { matchTheme } from '../lib/themes.ts';
+import type { Theme } from '../schemas/theme.ts';
 import { escapeBlockStart, escapeInline, escapeUrl } from './mdx-escape.ts';
 
 /** A link the source gave without a usable target: published as plain text, listed in the frontmatter. */
@@ -81,7 +82,13 @@ interface NamedTheme {
 function themesNamed(label: string, themes: readonly Theme[]): NamedTheme[] | undefined {
   const separators = [...label.matchAll(SEPARATOR)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const from = (position: number): NamedTheme[] | undefined => {
-    const ends = [label.length, ...separators.filter((s) => s.start > position).map((s) => s.start).reverse()];
+    const ends = [
+      label.length,
+      ...separators
+        .filter((s) => s.start > position)
+        .map((s) => s.start)
+        .reverse(),
+    ];
     for (const end of ends) {
       const segment = label.slice(position, end);
       const theme = matchTheme(segment, themes);

@@ -18,7 +18,7 @@ import { formatProblems, type Problem } from '../lib/problems.ts';
 import { slugify } from '../lib/themes.ts';
 import { type ContentPaths, contentPaths } from '../validation/paths.ts';
 import { type ContentData, validateData, validateSections, withCountriesFile } from '../validation/validate.ts';
-import { type ImportPlan, type FileChange, planImport, relative, stagedPaths } from './changes.ts';
+import { type FileChange, type ImportPlan, planImport, relative, stagedPaths } from './changes.ts';
 import { convertChapter, type ImportReport, parseSource } from './chapter.ts';
 import { commit, type FileOperations, UndoFailedError } from './commit.ts';
 import { type CountryChoice, resolveCountry } from './country.ts';
@@ -138,7 +138,11 @@ export async function runImport(request: ImportRequest, files: FileOperations = 
     let country: CountryChoice | undefined;
     let countryError: unknown;
     try {
-      country = await resolveCountry(request.country, data.countries, { iso: request.iso, region: request.region, title: parsed.source.title });
+      country = await resolveCountry(request.country, data.countries, {
+        iso: request.iso,
+        region: request.region,
+        title: parsed.source.title,
+      });
     } catch (error) {
       countryError = error;
     }
@@ -173,7 +177,10 @@ export async function runImport(request: ImportRequest, files: FileOperations = 
     // Appending a country to countries.yaml replaces nothing.
     const overwrites = pending.filter((c) => (c.kind === 'update' && c !== plan.countryChange) || c.kind === 'delete');
     if (overwrites.length && !request.force) {
-      const shown = overwrites.slice(0, 3).map((c) => c.path).join(', ');
+      const shown = overwrites
+        .slice(0, 3)
+        .map((c) => c.path)
+        .join(', ');
       const more = overwrites.length > 3 ? ` and ${overwrites.length - 3} more` : '';
       throw new ImportError(
         `the import would replace or remove existing content (${shown}${more}); nothing was written. ` +

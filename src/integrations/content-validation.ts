@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblems } from '../lib/problems.ts';
-import { validateContent } from '../validation/validate.ts';
 import { contentPaths } from '../validation/paths.ts';
+import { validateContent } from '../validation/validate.ts';
 
 /**
  * Checks all content before Astro loads it, so a build with bad content fails with every

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { paragraphId } from '../lib/anchors.ts';
-import { sectionFile, type SectionPluginOptions } from './section-file.ts';
+import { type SectionPluginOptions, sectionFile } from './section-file.ts';
 
 /**
  * Gives every paragraph of a section its stable id (`<theme>-<n>`, see src/lib/anchors.ts) and its

@@ -2,7 +2,7 @@ import type { Link, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { sectionFile, type SectionPluginOptions } from './section-file.ts';
+import { type SectionPluginOptions, sectionFile } from './section-file.ts';
 
 /**
  * Content links to another section of the same chapter as `#<theme>`. A section is shown on its

@@ -21,7 +21,9 @@ export async function removeStalePdfs(pdfDir: string, contentDir: string): Promi
     const file = path.join(pdfDir, name);
     const sidecar = readPdfSidecar(`${file}.json`);
     const current =
-      sidecar !== undefined && `${sidecar.edition}-${sidecar.country}.pdf` === name && isCurrentPdf(file, sidecar.edition, sidecar.country, contentDir);
+      sidecar !== undefined &&
+      `${sidecar.edition}-${sidecar.country}.pdf` === name &&
+      isCurrentPdf(file, sidecar.edition, sidecar.country, contentDir);
     if (current) continue;
     await rm(file, { force: true });
     await rm(`${file}.json`, { force: true });

@@ -30,7 +30,10 @@ export async function runCommand(options: CommandOptions, main: () => Promise<vo
       process.exit(options.refusedStatus ?? 1);
     }
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    printFailure(options.name, `stopped on an unexpected error: ${message}. ${options.onFault ?? ''}Run it again with DEBUG=1 for the details, and report it if it persists.`);
+    printFailure(
+      options.name,
+      `stopped on an unexpected error: ${message}. ${options.onFault ?? ''}Run it again with DEBUG=1 for the details, and report it if it persists.`,
+    );
     process.exit(2);
   }
 }

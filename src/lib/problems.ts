@@ -25,9 +25,7 @@ export function formatProblem(problem: Problem): string {
 
 /** All problems as one report, sorted by file and line so an editor can walk through them. */
 export function formatProblems(problems: readonly Problem[]): string {
-  const sorted = [...problems].sort(
-    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0),
-  );
+  const sorted = [...problems].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
   const count = `${sorted.length} content problem${sorted.length === 1 ? '' : 's'}`;
   return `${count}:\n${sorted.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
 }

@@ -31,7 +31,6 @@ export function slugify(text: string): string {
 export function matchTheme(heading: string, themes: readonly Theme[]): Theme | undefined {
   const wanted = slugify(heading);
   return themes.find(
-    (theme) =>
-      theme.slug === wanted || slugify(theme.label) === wanted || theme.aliases.some((alias) => slugify(alias) === wanted),
+    (theme) => theme.slug === wanted || slugify(theme.label) === wanted || theme.aliases.some((alias) => slugify(alias) === wanted),
   );
 }

@@ -60,7 +60,16 @@ function projection() {
         [0, 0],
         [MAP_WIDTH, MAP_HEIGHT],
       ],
-      { type: 'MultiPoint', coordinates: [[-20, 36], [85, 40], [60, 70], [-10, 68], [40, 33]] },
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [-20, 36],
+          [85, 40],
+          [60, 70],
+          [-10, 68],
+          [40, 33],
+        ],
+      },
     )
     .clipExtent([
       [0, 0],

@@ -4,8 +4,8 @@
  * content and follows whatever the build published.
  */
 import { EDITION_PAGES } from '../lib/constants.ts';
-import { formatBytes, pdfFileName } from './link.ts';
 import { normaliseBase } from '../quality/site.ts';
+import { formatBytes, pdfFileName } from './link.ts';
 
 // One definition of the file name and of how sizes read, shared with the chapter page's link.
 export { formatBytes as formatSize, pdfFileName };
@@ -19,7 +19,6 @@ export interface ChapterPage {
   /** `2026-kazakhstan.pdf`. */
   file: string;
 }
-
 
 /** The URL paths a sitemap lists, in its order. */
 export function sitemapPaths(xml: string): string[] {
@@ -66,10 +65,14 @@ export function selectChapters(chapters: readonly ChapterPage[], only: readonly 
   const keys = (c: ChapterPage) => [`${c.edition}-${c.country}`, c.edition, c.file];
   for (const filter of only) {
     if (!chapters.some((c) => keys(c).includes(filter))) {
-      const known = chapters.slice(0, 5).map((c) => `${c.edition}-${c.country}`).join(', ');
-      throw new Error(`--only ${filter} names no chapter of the built site (chapters are named like ${known || 'none: the site has no chapter'}).`);
+      const known = chapters
+        .slice(0, 5)
+        .map((c) => `${c.edition}-${c.country}`)
+        .join(', ');
+      throw new Error(
+        `--only ${filter} names no chapter of the built site (chapters are named like ${known || 'none: the site has no chapter'}).`,
+      );
     }
   }
   return chapters.filter((c) => only.some((filter) => keys(c).includes(filter)));
 }
-

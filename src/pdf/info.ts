@@ -115,7 +115,10 @@ function objectOffset(text: string, number: number, startxref: number): number |
     seen.add(section);
     const trailerAt = text.indexOf('trailer', section);
     const table = text.slice(section + 'xref'.length, trailerAt);
-    const lines = table.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+    const lines = table
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     for (let i = 0; i < lines.length; ) {
       const [first, count] = lines[i]!.split(/\s+/).map(Number) as [number, number];
       if (number >= first && number < first + count) {

@@ -37,7 +37,11 @@ export function chapterDigest(contentDir: string, edition: string, country: stri
     .filter((name) => name.endsWith('.mdx'))
     .sort()
     .map((name) => [`sections/${name}`, path.join(sectionsDir, name)] as const);
-  const files = [...sections, ['editions.yaml', path.join(contentDir, 'editions.yaml')] as const, ['themes.yaml', path.join(contentDir, 'themes.yaml')] as const];
+  const files = [
+    ...sections,
+    ['editions.yaml', path.join(contentDir, 'editions.yaml')] as const,
+    ['themes.yaml', path.join(contentDir, 'themes.yaml')] as const,
+  ];
   const hash = createHash('sha256');
   for (const [name, file] of files) {
     const bytes = readFileSync(file);

@@ -72,7 +72,9 @@ export async function publishers(contentDir: string, editions: ReadonlySet<strin
   try {
     parsed = parseYaml(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new PdfSetupError(`Cannot read the editions from ${file} (set CONTENT_DIR to the content the site was built from).`, { cause: error });
+    throw new PdfSetupError(`Cannot read the editions from ${file} (set CONTENT_DIR to the content the site was built from).`, {
+      cause: error,
+    });
   }
   const byEdition = new Map<string, string>();
   for (const edition of editions) {

@@ -32,8 +32,9 @@ export const WARNINGS_ALLOWED: readonly AllowedWarning[] = [
     // nothing and every stylesheet of our own is "blocked". Only same-site paths are let through
     // (`/…` or relative, never `//host` or a scheme), so a stylesheet from another origin still
     // fails here; the browser tests load the pages over HTTP, where the policy really applies.
-    pattern: /^Resource violates Content Security Policy \(meta tag\): external (stylesheet|script) “(?!\/\/)(?![a-z][a-z0-9+.-]*:)[^”]*” blocked by “(style|script)-src” directive\.$/,
-    reason: 'checked from file: URLs, whose opaque origin never matches the policy\'s \'self\'',
+    pattern:
+      /^Resource violates Content Security Policy \(meta tag\): external (stylesheet|script) “(?!\/\/)(?![a-z][a-z0-9+.-]*:)[^”]*” blocked by “(style|script)-src” directive\.$/,
+    reason: "checked from file: URLs, whose opaque origin never matches the policy's 'self'",
   },
 ];
 

@@ -13,13 +13,24 @@ import { urlVocabulary } from './page-weight.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** Issue 7: accessibility, best practices and SEO 100, performance ≥ 98. */
-export const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
+export const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
+  performance: 98,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
 
 /** One page of each type, chosen from what was built in `root`; a type with no page is skipped. */
-export async function choosePages(root: string, contentDir: string): Promise<{ pages: [name: string, urlPath: string][]; skipped: string[] }> {
+export async function choosePages(
+  root: string,
+  contentDir: string,
+): Promise<{ pages: [name: string, urlPath: string][]; skipped: string[] }> {
   const vocabulary = await urlVocabulary(contentDir);
   const built = (p: string) => existsSync(path.join(root, p, 'index.html'));
-  const edition = [...vocabulary.editions].sort().reverse().find((e) => built(e));
+  const edition = [...vocabulary.editions]
+    .sort()
+    .reverse()
+    .find((e) => built(e));
   const country = edition ? [...vocabulary.countries].sort().find((c) => built(`${edition}/${c}`)) : undefined;
   const theme = edition ? [...vocabulary.themes].sort().find((t) => built(`${edition}/themes/${t}`)) : undefined;
   const candidates: [string, string | undefined, string][] = [
@@ -59,7 +70,10 @@ function runLighthouse(url: string, outputPath: string): Promise<void> {
       '--output=html',
       `--output-path=${outputPath}`,
     ];
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('close', (code) => (code === 0 ? resolve() : reject(new ReportError(`Lighthouse exited with ${code} on ${url}`))));
   });
 }

@@ -34,13 +34,7 @@ export interface PageFacts {
   references: Reference[];
 }
 
-export type FindingKind =
-  | 'broken-link'
-  | 'broken-fragment'
-  | 'empty-link'
-  | 'duplicate-id'
-  | 'external-request'
-  | 'bad-url';
+export type FindingKind = 'broken-link' | 'broken-fragment' | 'empty-link' | 'duplicate-id' | 'external-request' | 'bad-url';
 
 export interface Finding {
   kind: FindingKind;
@@ -109,9 +103,13 @@ export function extractPage(html: string): PageFacts {
   const add = (where: string, value: string | undefined, node: Element, loads: boolean) => {
     if (value !== undefined) references.push({ where, value, line: lineOf(node), loads });
   };
-  for (const node of selectAll('a[href], area[href]', tree)) add(`${node.tagName}[href]`, stringValue(node.properties['href']), node, false);
+  for (const node of selectAll('a[href], area[href]', tree))
+    add(`${node.tagName}[href]`, stringValue(node.properties['href']), node, false);
   for (const node of selectAll('link[href]', tree)) {
-    const rel = (stringValue(node.properties['rel']) ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const rel = (stringValue(node.properties['rel']) ?? '')
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const fetched = rel.length === 0 || rel.some((r) => !LINK_NOT_FETCHED.has(r));
     add(`link[rel=${rel.join(' ')}][href]`, stringValue(node.properties['href']), node, fetched);
   }
@@ -201,7 +199,11 @@ export function checkLinks(site: SiteFacts, options: LinkCheckOptions): Finding[
     }
     if (url.origin !== origin) {
       // Links readers follow (sources, mailto:) may leave the site; nothing may be fetched from elsewhere.
-      if (ref.loads) push('external-request', `${describe(ref)} makes the browser contact ${url.origin}; the site must make no request to another origin.`);
+      if (ref.loads)
+        push(
+          'external-request',
+          `${describe(ref)} makes the browser contact ${url.origin}; the site must make no request to another origin.`,
+        );
       return;
     }
     const resolution = resolveUrlPath(url.pathname, { base, files: site.files });

@@ -8,8 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { extractPage } from './links.ts';
-import { compress } from './static-server.ts';
 import { listFiles, normaliseBase, resolveUrlPath, urlPathOf } from './site.ts';
+import { compress } from './static-server.ts';
 
 export interface Bytes {
   raw: number;
@@ -55,7 +55,11 @@ async function weigh(root: string, file: string, cache: Map<string, Bytes>, brot
   const cached = cache.get(file);
   if (cached && (!brotli || cached.brotli >= 0)) return cached;
   const body = await readFile(path.join(root, file));
-  const bytes = { raw: body.length, gzip: cached?.gzip ?? compress(body, 'gzip').length, brotli: brotli ? compress(body, 'br').length : -1 };
+  const bytes = {
+    raw: body.length,
+    gzip: cached?.gzip ?? compress(body, 'gzip').length,
+    brotli: brotli ? compress(body, 'br').length : -1,
+  };
   cache.set(file, bytes);
   return bytes;
 }

@@ -48,14 +48,17 @@ async function generate(options: GenerateOptions) {
   const report = await generatePdfs({ ...options, base: '/' });
   const failed = report.results.filter((r) => !r.ok);
   if (failed.length > 0) {
-    throw new ReportError(`${failed.length} chapter(s) failed: ${failed.map((r) => `${r.chapter.file}: ${r.ok ? '' : r.error.message}`).join('; ')}`);
+    throw new ReportError(
+      `${failed.length} chapter(s) failed: ${failed.map((r) => `${r.chapter.file}: ${r.ok ? '' : r.error.message}`).join('; ')}`,
+    );
   }
   return report;
 }
 
 /** The Kazakhstan chapter of the build `site`, printed `runs` times: its size, pages, print and job times. */
 export async function timeKazakhstan(site: string, work: string, runs: number, log: Log) {
-  if (!existsSync(path.join(site, '2026/kazakhstan/index.html'))) throw new ReportError(`${site} has no Kazakhstan chapter: build the report first.`);
+  if (!existsSync(path.join(site, '2026/kazakhstan/index.html')))
+    throw new ReportError(`${site} has no Kazakhstan chapter: build the report first.`);
   const out = path.join(work, 'kazakhstan-pdf');
   const renders: number[] = [];
   const jobs: number[] = [];
@@ -67,7 +70,9 @@ export async function timeKazakhstan(site: string, work: string, runs: number, l
     renders.push(result.seconds);
     jobs.push(report.seconds);
     bytes = result.bytes;
-    log(`Kazakhstan run ${run}/${runs}: ${formatSize(result.bytes)}, printed in ${result.seconds.toFixed(2)} s, whole job ${report.seconds.toFixed(2)} s`);
+    log(
+      `Kazakhstan run ${run}/${runs}: ${formatSize(result.bytes)}, printed in ${result.seconds.toFixed(2)} s, whole job ${report.seconds.toFixed(2)} s`,
+    );
   }
   const pages = (await pdfInfo(path.join(out, '2026-kazakhstan.pdf')).catch(() => ({}) as Record<string, string>))['Pages'] ?? '?';
   return { bytes, pages, renders, jobs };

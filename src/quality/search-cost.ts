@@ -4,10 +4,10 @@
  * Chromium against the site served locally (compressed as a host would), counting every request
  * the query makes, headers included.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { ReportError } from '../lib/problems.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { PAGEFIND_OPTIONS } from '../search/options.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { normaliseBase } from './site.ts';
 import type { StaticServer } from './static-server.ts';
 
@@ -51,7 +51,8 @@ export async function measureFirstSearch(server: StaticServer, query = 'propagan
     const { page, foreign } = await openSameOriginPage(browser, server);
     const base = normaliseBase(new URL(server.url).pathname);
     const entry = await page.goto(`${origin}${base}pagefind/pagefind-entry.json`);
-    if (!entry?.ok()) throw new ReportError(`${server.url} has no Pagefind index (pagefind/pagefind-entry.json answered ${entry?.status()}).`);
+    if (!entry?.ok())
+      throw new ReportError(`${server.url} has no Pagefind index (pagefind/pagefind-entry.json answered ${entry?.status()}).`);
     await page.waitForLoadState('networkidle');
     server.log.length = 0;
     const results = await page.evaluate(

@@ -15,9 +15,26 @@ export const BYTES_TARGET = 100 * 1024;
 export const MS_TARGET = 100;
 /** Words of the seed chapter, so the synthetic edition (built from its sentences) has them too. */
 const TIMED_QUERIES = [
-  'detention', 'propaganda', 'Feminita', 'USAID', 'parliament', 'Mazhilis', 'registration', 'surveillance',
-  'children', 'police', 'Sekerbayeva', 'activists', 'organisation', 'gender', 'media', 'Almaty',
-  'unregistered', 'court', 'criminal', 'petition',
+  'detention',
+  'propaganda',
+  'Feminita',
+  'USAID',
+  'parliament',
+  'Mazhilis',
+  'registration',
+  'surveillance',
+  'children',
+  'police',
+  'Sekerbayeva',
+  'activists',
+  'organisation',
+  'gender',
+  'media',
+  'Almaty',
+  'unregistered',
+  'court',
+  'criminal',
+  'petition',
 ];
 
 export interface Site {
@@ -30,7 +47,10 @@ export interface Site {
 
 /** The first chapter page of the latest edition, relative to the site root. */
 export async function firstChapter(dist: string): Promise<string> {
-  const editions = (await readdir(dist)).filter((n) => /^\d{4}$/.test(n)).sort().reverse();
+  const editions = (await readdir(dist))
+    .filter((n) => /^\d{4}$/.test(n))
+    .sort()
+    .reverse();
   for (const edition of editions) {
     const countries = (await readdir(path.join(dist, edition), { withFileTypes: true }))
       .filter((e) => e.isDirectory() && e.name !== 'themes' && existsSync(path.join(dist, edition, e.name, 'index.html')))
@@ -51,7 +71,6 @@ export function median(numbers: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
-
 
 /** Every response from now until `action` is done and the network has been quiet for a moment. */
 async function bytesDuring(server: StaticServer, page: Page, action: () => Promise<void>) {
@@ -113,15 +132,25 @@ export async function measureSearchExperience(browser: Browser, server: StaticSe
     w.benchKey = 0;
     w.benchRender = 0;
     const field = document.querySelector('site-search input');
-    field?.addEventListener('keydown', () => {
-      w.benchKey = performance.now();
-      w.benchRender = 0;
-    }, { capture: true });
+    field?.addEventListener(
+      'keydown',
+      () => {
+        w.benchKey = performance.now();
+        w.benchRender = 0;
+      },
+      { capture: true },
+    );
     // The list is redrawn (or the "no results" message shown) when results arrive; the frame
     // after the change is when the reader can see it.
     new MutationObserver(() => {
       if (w.benchKey) requestAnimationFrame(() => (w.benchRender = performance.now()));
-    }).observe(document.querySelector('site-search [data-popup]')!, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
+    }).observe(document.querySelector('site-search [data-popup]')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden'],
+    });
   });
   const timings: number[] = [];
   for (const query of TIMED_QUERIES) {
@@ -133,10 +162,12 @@ export async function measureSearchExperience(browser: Browser, server: StaticSe
     // Let any later redraw for the same key land, then read the last one.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(200);
-    timings.push(await page.evaluate(() => {
-      const w = window as unknown as { benchKey: number; benchRender: number };
-      return w.benchRender - w.benchKey;
-    }));
+    timings.push(
+      await page.evaluate(() => {
+        const w = window as unknown as { benchKey: number; benchRender: number };
+        return w.benchRender - w.benchKey;
+      }),
+    );
   }
   const foreign = [...typed.foreign, ...header.foreign, ...searchPage.foreign];
   await header.page.context().close();

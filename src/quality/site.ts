@@ -37,10 +37,7 @@ export function urlPathOf(file: string, base: string): string {
   return `${b}${file}`;
 }
 
-export type Resolution =
-  | { kind: 'file'; file: string }
-  | { kind: 'outside-base' }
-  | { kind: 'missing'; hint?: string };
+export type Resolution = { kind: 'file'; file: string } | { kind: 'outside-base' } | { kind: 'missing'; hint?: string };
 
 /**
  * The built file a URL path names, by the rules every static host shares: a path ending in `/`

@@ -111,7 +111,14 @@ export async function serveStatic(root: string, options: { port: number; base?: 
     let body: Buffer = original;
     const headers: Record<string, string> = { 'content-type': TYPES[extension] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     const accepts = String(request.headers['accept-encoding'] ?? '');
-    const encoding = !compression || !COMPRESSIBLE.has(extension) ? undefined : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+    const encoding =
+      !compression || !COMPRESSIBLE.has(extension)
+        ? undefined
+        : /\bbr\b/.test(accepts)
+          ? 'br'
+          : /\bgzip\b/.test(accepts)
+            ? 'gzip'
+            : undefined;
     if (encoding) {
       const key = `${encoding}:${file}`;
       body = cache.get(key) ?? compress(body, encoding);
@@ -123,13 +130,18 @@ export async function serveStatic(root: string, options: { port: number; base?: 
     response.writeHead(status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
     // Node adds Date, Connection and Keep-Alive; counted approximately (within ~60 bytes).
-    const headerBytes = `HTTP/1.1 ${status} OK\r\n`.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0) + 80;
+    const headerBytes =
+      `HTTP/1.1 ${status} OK\r\n`.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0) + 80;
     log.push({ path: url.pathname, status, body: body.length, headers: headerBytes, uncompressed: original.length });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${options.port} is in use; choose another with --port (4400–4499).`, { cause: error }) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} is in use; choose another with --port (4400–4499).`, { cause: error })
+          : error,
+      ),
     );
     server.listen(options.port, '127.0.0.1', () => resolve());
   });

@@ -117,7 +117,11 @@ function shuffle<T>(items: readonly T[], next: () => number): T[] {
 }
 
 function slugOf(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** What the seed chapter offers: its sentences, and how long its sections and paragraphs are. */

@@ -19,7 +19,12 @@ function runOnce(mode: readonly string[], files: readonly string[]): Promise<Vnu
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', (error) =>
-      reject(new ReportError('Could not start Java to run the Nu Html Checker; install a Java 17+ runtime (apt-get install default-jre-headless).', { cause: error })),
+      reject(
+        new ReportError(
+          'Could not start Java to run the Nu Html Checker; install a Java 17+ runtime (apt-get install default-jre-headless).',
+          { cause: error },
+        ),
+      ),
     );
     child.on('close', (code) => {
       try {

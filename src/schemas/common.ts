@@ -4,16 +4,17 @@ import { z } from 'astro/zod';
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function slugKey(what: string) {
-  return z
-    .string()
-    .regex(SLUG_PATTERN, {
-      error: `${what} must be lower-case letters, digits and single hyphens (like "freedom-of-association").`,
-    });
+  return z.string().regex(SLUG_PATTERN, {
+    error: `${what} must be lower-case letters, digits and single hyphens (like "freedom-of-association").`,
+  });
 }
 
 /** Non-empty text with surrounding whitespace removed. */
 export function text(what: string) {
-  return z.string({ error: `${what} must be text.` }).trim().min(1, { error: `${what} must not be empty.` });
+  return z
+    .string({ error: `${what} must be text.` })
+    .trim()
+    .min(1, { error: `${what} must not be empty.` });
 }
 
 /**

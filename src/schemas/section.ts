@@ -41,78 +41,79 @@ export function sectionSchema(vocabulary: Vocabulary) {
     countries: 'content/countries.yaml',
     themes: 'content/themes.yaml',
   };
-  return z.strictObject({
-    /** The edition's publication year (a key of content/editions.yaml). */
-    edition: z
-      .union([z.number(), z.string()], { error: 'edition must be a year, like 2026.' })
-      .transform(String)
-      .pipe(oneOf('edition', 'edition', vocabulary.editions, files.editions)),
-    /** The country's slug (a key of content/countries.yaml). */
-    country: oneOf('country', 'country', vocabulary.countries, files.countries),
-    /** The theme's slug (a key of content/themes.yaml). */
-    theme: oneOf('theme', 'theme', vocabulary.themes, files.themes),
-    /**
-     * Links whose target was lost in the source (`[text](#)`): published as plain text and listed
-     * here so that an editor can restore them.
-     */
-    missingSources: z
-      .array(
-        z.strictObject({
-          /** The words that carried the link. */
-          text: text('missingSources.text'),
-          /** What is known about the lost target. */
-          note: text('missingSources.note'),
-        }),
-      )
-      .default([]),
-    /**
-     * Changes made to the text after publication, oldest first. Each is shown above the section
-     * ("Corrected on <date>: <note>"), listed on the edition's corrections page, and makes
-     * citations name the version ("Version of <date>").
-     */
-    corrections: z
-      .array(
-        z.strictObject({
-          /** The day the correction was published (YYYY-MM-DD). */
-          date: isoDate('corrections.date'),
-          /** What changed and why, in one or two sentences. */
-          note: text('corrections.note'),
-        }),
-        { error: 'corrections must be a list of entries, each with `date:` and `note:`.' },
-      )
-      .default([]),
-  })
-  .superRefine((section, ctx) => {
-    // A correction cannot predate the edition it corrects, nor lie in the future.
-    const start = vocabulary.editionStarts?.[section.edition];
-    const today = vocabulary.today ?? new Date().toISOString().slice(0, 10);
-    section.corrections.forEach((correction, index) => {
-      // A date that is not one was reported already; comparing it would only add noise.
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(correction.date)) return;
-      if (start && correction.date < start) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['corrections', index, 'date'],
-          message: `${correction.date} is before edition ${section.edition} was published (${start}); a correction must be dated on or after it.`,
-        });
-      }
-      if (correction.date > today) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['corrections', index, 'date'],
-          message: `${correction.date} is in the future (today is ${today}); date a correction on the day it is published.`,
-        });
-      }
-      const previous = section.corrections[index - 1];
-      if (previous && /^\d{4}-\d{2}-\d{2}$/.test(previous.date) && correction.date < previous.date) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['corrections', index, 'date'],
-          message: `${correction.date} comes after ${previous.date} in the list; list corrections oldest first.`,
-        });
-      }
+  return z
+    .strictObject({
+      /** The edition's publication year (a key of content/editions.yaml). */
+      edition: z
+        .union([z.number(), z.string()], { error: 'edition must be a year, like 2026.' })
+        .transform(String)
+        .pipe(oneOf('edition', 'edition', vocabulary.editions, files.editions)),
+      /** The country's slug (a key of content/countries.yaml). */
+      country: oneOf('country', 'country', vocabulary.countries, files.countries),
+      /** The theme's slug (a key of content/themes.yaml). */
+      theme: oneOf('theme', 'theme', vocabulary.themes, files.themes),
+      /**
+       * Links whose target was lost in the source (`[text](#)`): published as plain text and listed
+       * here so that an editor can restore them.
+       */
+      missingSources: z
+        .array(
+          z.strictObject({
+            /** The words that carried the link. */
+            text: text('missingSources.text'),
+            /** What is known about the lost target. */
+            note: text('missingSources.note'),
+          }),
+        )
+        .default([]),
+      /**
+       * Changes made to the text after publication, oldest first. Each is shown above the section
+       * ("Corrected on <date>: <note>"), listed on the edition's corrections page, and makes
+       * citations name the version ("Version of <date>").
+       */
+      corrections: z
+        .array(
+          z.strictObject({
+            /** The day the correction was published (YYYY-MM-DD). */
+            date: isoDate('corrections.date'),
+            /** What changed and why, in one or two sentences. */
+            note: text('corrections.note'),
+          }),
+          { error: 'corrections must be a list of entries, each with `date:` and `note:`.' },
+        )
+        .default([]),
+    })
+    .superRefine((section, ctx) => {
+      // A correction cannot predate the edition it corrects, nor lie in the future.
+      const start = vocabulary.editionStarts?.[section.edition];
+      const today = vocabulary.today ?? new Date().toISOString().slice(0, 10);
+      section.corrections.forEach((correction, index) => {
+        // A date that is not one was reported already; comparing it would only add noise.
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(correction.date)) return;
+        if (start && correction.date < start) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            message: `${correction.date} is before edition ${section.edition} was published (${start}); a correction must be dated on or after it.`,
+          });
+        }
+        if (correction.date > today) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            message: `${correction.date} is in the future (today is ${today}); date a correction on the day it is published.`,
+          });
+        }
+        const previous = section.corrections[index - 1];
+        if (previous && /^\d{4}-\d{2}-\d{2}$/.test(previous.date) && correction.date < previous.date) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'date'],
+            message: `${correction.date} comes after ${previous.date} in the list; list corrections oldest first.`,
+          });
+        }
+      });
     });
-  });
 }
 
 export type SectionData = z.output<ReturnType<typeof sectionSchema>>;

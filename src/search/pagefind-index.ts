@@ -7,8 +7,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
-import { missingSpellings, type Spellings } from './transliterations.ts';
 import { readTransliterations } from '../validation/transliterations.ts';
+import { missingSpellings, type Spellings } from './transliterations.ts';
 
 /** Pagefind reports problems as a list of strings; any of them fails the build. */
 function assertNoErrors(step: string, errors: readonly string[]): void {

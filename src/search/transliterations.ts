@@ -13,7 +13,10 @@ export interface Spellings {
  * by default, so "Mäjilis" and "majilis" are one word.
  */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLocaleLowerCase('en');
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en');
 }
 
 /** The words of a text, split the way a reader would: runs of letters and digits. */
@@ -59,7 +62,5 @@ export function withVariants(query: string, groups: readonly Spellings[]): strin
  */
 export function missingSpellings(text: string, groups: readonly Spellings[]): string[] {
   const words = new Set(wordsOf(text).map(normalizeWord));
-  return groupsUsedIn(text, groups).flatMap((group) =>
-    group.spellings.filter((s) => !words.has(normalizeWord(s))),
-  );
+  return groupsUsedIn(text, groups).flatMap((group) => group.spellings.filter((s) => !words.has(normalizeWord(s))));
 }

@@ -22,6 +22,7 @@ import type { Problem } from '../lib/problems.ts';
 import { slugify } from '../lib/themes.ts';
 import { type ContentPaths, relative } from './paths.ts';
 import type { ContentReport } from './validate.ts';
+
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Schemes a section may link to: sources on the web, and mail. */
@@ -48,7 +49,8 @@ export function linkTargetProblem(url: string): string | undefined {
       ? `has no scheme, so browsers read it as a page of this site; write https://${target.replace(/^\/+/, '')}.`
       : 'is a path on this site, which changes meaning on each page the section appears on; link to a section with #<theme> or to a source with its full https:// address.';
   }
-  if (!ALLOWED_SCHEMES.has(scheme)) return `uses the ${scheme} scheme; sections link to https:// sources, mailto: addresses or #<theme> sections only.`;
+  if (!ALLOWED_SCHEMES.has(scheme))
+    return `uses the ${scheme} scheme; sections link to https:// sources, mailto: addresses or #<theme> sections only.`;
   if (scheme !== 'mailto:') {
     try {
       if (!new URL(target).hostname) return 'names no host.';
@@ -147,7 +149,7 @@ export async function lintContent(report: ContentReport, paths: ContentPaths): P
   const problems = await lintDataFiles(report, paths);
   for (const section of report.sections) {
     const source = (await readFile(section.file, 'utf8')).replace(/^\uFEFF/, '');
-    const bodyLine = (FRONTMATTER.exec(source)?.[0].split('\n').length ?? 1);
+    const bodyLine = FRONTMATTER.exec(source)?.[0].split('\n').length ?? 1;
     problems.push(...lintSectionBody(section.body, section.data.missingSources, { file: relative(section.file), bodyLine }));
   }
   return problems;

@@ -2,7 +2,7 @@
  * One section file checked on its own: its frontmatter against the section schema, its text for
  * what a section may hold (plain paragraphs and links; no heading, footnote, tag or expression).
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Link, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Problem } from '../lib/problems.ts';
-import { sectionSchema, type SectionData, type Vocabulary } from '../schemas/section.ts';
+import { type SectionData, sectionSchema, type Vocabulary } from '../schemas/section.ts';
 import { relative } from './paths.ts';
 import { parseYaml, zodProblems } from './yaml.ts';
 
@@ -43,7 +43,7 @@ export async function listMdx(dir: string, problems: Problem[]): Promise<string[
 }
 
 /** Node types that have no place in a section's text, with what to do instead. */
-const FRONTMATTER_HINT = 'The section\'s heading comes from its theme in the frontmatter.';
+const FRONTMATTER_HINT = "The section's heading comes from its theme in the frontmatter.";
 const FORBIDDEN_IN_BODY: Record<string, string> = {
   heading: `has a heading in its text. ${FRONTMATTER_HINT} Write the words as a paragraph, or put them in the section of another theme.`,
   footnoteReference: 'has a footnote reference. Footnotes are not supported: give the source as a link in the sentence.',

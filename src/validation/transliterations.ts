@@ -37,7 +37,10 @@ export function parseTransliterations(source: string, file: string): SpellingGro
   const result = transliterationsSchema.safeParse(data);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? `entry ${Number(issue.path[0]) + 1}${issue.path.length > 1 ? `, ${issue.path.slice(1).join('.')}` : ''}: ` : '';
+    const where =
+      issue.path.length > 0
+        ? `entry ${Number(issue.path[0]) + 1}${issue.path.length > 1 ? `, ${issue.path.slice(1).join('.')}` : ''}: `
+        : '';
     return `  ${where}${issue.message}`;
   });
   throw new ReportError(`${file} has ${lines.length} problem${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);

@@ -13,10 +13,10 @@ import { EDITION_PAGES } from '../lib/constants.ts';
 import type { Problem } from '../lib/problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { sortThemes } from '../lib/themes.ts';
-import { countrySchema, type Country } from '../schemas/country.ts';
-import { editionSchema, type Edition } from '../schemas/edition.ts';
+import { type Country, countrySchema } from '../schemas/country.ts';
+import { type Edition, editionSchema } from '../schemas/edition.ts';
 import type { Vocabulary } from '../schemas/section.ts';
-import { themeSchema, type Theme } from '../schemas/theme.ts';
+import { type Theme, themeSchema } from '../schemas/theme.ts';
 import { transliterationsSchema } from '../schemas/transliteration.ts';
 import { type ContentPaths, relative } from './paths.ts';
 import { type CheckedSection, checkSectionFile, listMdx } from './sections.ts';
@@ -151,10 +151,7 @@ export async function withCountriesFile(data: ContentData, file: string): Promis
  * The section files under `dir`, each on its own and across files, against the vocabulary of data
  * files already checked (`validateData`): they are not read again.
  */
-export async function validateSections(
-  dir: string,
-  vocabulary: Vocabulary,
-): Promise<{ problems: Problem[]; sections: CheckedSection[] }> {
+export async function validateSections(dir: string, vocabulary: Vocabulary): Promise<{ problems: Problem[]; sections: CheckedSection[] }> {
   const problems: Problem[] = [];
   const checked = [];
   for (const file of await listMdx(dir, problems)) {

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z } from 'astro/zod';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { relative } from './paths.ts';

@@ -14,7 +14,6 @@ import { SEED, seedParagraphs } from '../support/seed.ts';
 
 const PAGE = 'dist/2026/kazakhstan/index.html';
 
-
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 let seed: Map<string, string[]>;
@@ -67,7 +66,11 @@ describe('the Kazakhstan chapter is faithful to its source', () => {
     let theme: string | undefined;
     for (const line of readFileSync(SEED, 'utf8').split(/\r?\n/)) {
       if (/^[A-Z][A-Z ,&-]+[A-Z]$/.test(line.trim())) {
-        theme = line.trim().toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-');
+        theme = line
+          .trim()
+          .toLowerCase()
+          .replace(/&/g, 'and')
+          .replace(/[^a-z0-9]+/g, '-');
         continue;
       }
       if (!theme) continue; // the chapter's title line

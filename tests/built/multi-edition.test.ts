@@ -58,7 +58,9 @@ describe('a report with two editions and two countries', () => {
 describe('a corrected section (Armenia, Education, 2026 in the fixture)', () => {
   it('shows the correction above its text and in the chapter’s list of corrections', () => {
     const armenia = page('2026/armenia/index.html');
-    expect(armenia).toMatch(/Corrected on <time datetime="2026-02-01"[^>]*>1 February 2026<\/time>:<\/strong> Fixture correction of a misspelt name\./);
+    expect(armenia).toMatch(
+      /Corrected on <time datetime="2026-02-01"[^>]*>1 February 2026<\/time>:<\/strong> Fixture correction of a misspelt name\./,
+    );
     expect(armenia).toMatch(/<h2 id="corrections-heading"[^>]*>Corrections<\/h2>/);
     expect(page('2026/armenia/education/index.html')).toMatch(/Corrected on <time datetime="2026-02-01"[^>]*>1 February 2026/);
   });

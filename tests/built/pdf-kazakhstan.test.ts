@@ -18,13 +18,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyLines, firstMissing, joinLines, pdfInfo, pdfOutline, pdfText, sections, type OutlineItem } from '../../src/pdf/read-back.ts';
 import { sentences } from '../../src/import/source-text.ts';
+import { bodyLines, firstMissing, joinLines, type OutlineItem, pdfInfo, pdfOutline, pdfText, sections } from '../../src/pdf/read-back.ts';
 import { seedParagraphs } from '../support/seed.ts';
 
 const SITE = process.env['OUT_DIR'] ?? 'dist';
 const PAGE = path.join(SITE, '2026/kazakhstan/index.html');
-
 
 let folder: string;
 let file: string;
@@ -65,11 +64,19 @@ describe('the Kazakhstan PDF', () => {
   });
 
   it('holds every section heading, in order, each on a line of its own', () => {
-    expect(() => sections(lines(), headings.map(([, heading]) => heading))).not.toThrow();
+    expect(() =>
+      sections(
+        lines(),
+        headings.map(([, heading]) => heading),
+      ),
+    ).not.toThrow();
   });
 
   it('holds every sentence of the source in its section, word for word and in order', () => {
-    const bySection = sections(lines(), headings.map(([, heading]) => heading));
+    const bySection = sections(
+      lines(),
+      headings.map(([, heading]) => heading),
+    );
     // Only if the print stylesheet hyphenates may a hyphen at a line end be one it added.
     const hyphenation = readdirSync(path.join(SITE, '_astro'))
       .filter((name) => name.endsWith('.css'))
@@ -77,7 +84,10 @@ describe('the Kazakhstan PDF', () => {
     for (const [slug, heading] of headings) {
       const said = (seed.get(slug) ?? []).flatMap(sentences);
       expect(said.length, slug).toBeGreaterThan(0);
-      expect(firstMissing(bySection.get(heading) ?? '', said, { hyphenation }), `missing or out of order under "${heading}"`).toBeUndefined();
+      expect(
+        firstMissing(bySection.get(heading) ?? '', said, { hyphenation }),
+        `missing or out of order under "${heading}"`,
+      ).toBeUndefined();
     }
   });
 
@@ -122,7 +132,10 @@ describe('the Kazakhstan PDF', () => {
       .filter((name) => name.endsWith('.js'))
       .map((name) => readFileSync(path.join(SITE, '_astro', name), 'utf8'));
     const onSite = (words: string) => html.includes(words) || scripts.some((script) => script.includes(words));
-    expect(interfaceTexts.filter((words) => !onSite(words)), 'interface texts not on the site').toEqual([]);
+    expect(
+      interfaceTexts.filter((words) => !onSite(words)),
+      'interface texts not on the site',
+    ).toEqual([]);
     // The breadcrumbs (separated by › in CSS) and the site navigation (single words on a line).
     const crumbs = selectAll('nav[aria-label="Breadcrumbs"] li', fromHtml(html)).map((li) => toText(li).trim());
     expect(crumbs.length).toBeGreaterThan(1);

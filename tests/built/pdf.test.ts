@@ -15,7 +15,18 @@ import { bodyLines, firstMissing, joinLines, parseOutline, pdfInfo, sections } f
 
 const sitemap = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${['', '2026/', '2026/themes/', '2026/themes/asylum/', '2026/about/', '2026/corrections/', '2026/kazakhstan/', '2026/kazakhstan/asylum/', '2025/albania/', 'search/']
+${[
+  '',
+  '2026/',
+  '2026/themes/',
+  '2026/themes/asylum/',
+  '2026/about/',
+  '2026/corrections/',
+  '2026/kazakhstan/',
+  '2026/kazakhstan/asylum/',
+  '2025/albania/',
+  'search/',
+]
   .map((p) => `  <url><loc>https://example.org${base}${p}</loc></url>`)
   .join('\n')}
 </urlset>`;
@@ -71,8 +82,12 @@ describe('links in the printed chapter', () => {
   });
 
   it('gives links to other pages of the site their public address', () => {
-    expect(publicHref('http://127.0.0.1:4600/reports/2026/themes/asylum/', page, canonical)).toBe('https://example.org/reports/2026/themes/asylum/');
-    expect(publicHref('http://127.0.0.1:4600/reports/2026/albania/#asylum', page, canonical)).toBe('https://example.org/reports/2026/albania/#asylum');
+    expect(publicHref('http://127.0.0.1:4600/reports/2026/themes/asylum/', page, canonical)).toBe(
+      'https://example.org/reports/2026/themes/asylum/',
+    );
+    expect(publicHref('http://127.0.0.1:4600/reports/2026/albania/#asylum', page, canonical)).toBe(
+      'https://example.org/reports/2026/albania/#asylum',
+    );
   });
 
   it('leaves links to other sites alone', () => {
@@ -190,15 +205,29 @@ describe('reading the PDF back', () => {
     const lines = bodyLines(raw, ['Kazakhstan · Annual Review 2026']);
     expect(lines).not.toContain('1 / 2');
     const bySection = sections(lines, ['Education', 'Asylum']);
-    expect(firstMissing(bySection.get('Education')!, ['Officials were framing gender-affirming care as a threat.', 'The ministry published a re-view of the evidence.'])).toBeUndefined();
+    expect(
+      firstMissing(bySection.get('Education')!, [
+        'Officials were framing gender-affirming care as a threat.',
+        'The ministry published a re-view of the evidence.',
+      ]),
+    ).toBeUndefined();
     expect(firstMissing(bySection.get('Asylum')!, ['No case was recorded.'])).toBeUndefined();
   });
 
   it('notices a changed, missing or reordered word, or a lost hyphen', () => {
     const education = sections(bodyLines(raw, ['Kazakhstan · Annual Review 2026']), ['Education', 'Asylum']).get('Education')!;
-    expect(firstMissing(joinLines(['Officials were framing genderaffirming care as a threat.']), ['Officials were framing gender-affirming care as a threat.'])).toBeDefined();
+    expect(
+      firstMissing(joinLines(['Officials were framing genderaffirming care as a threat.']), [
+        'Officials were framing gender-affirming care as a threat.',
+      ]),
+    ).toBeDefined();
     expect(firstMissing(education, ['Officials framed gender-affirming care as a threat.'])).toBeDefined();
-    expect(firstMissing(education, ['The ministry published a review of the evidence.', 'Officials were framing gender-affirming care as a threat.'])).toBeDefined();
+    expect(
+      firstMissing(education, [
+        'The ministry published a review of the evidence.',
+        'Officials were framing gender-affirming care as a threat.',
+      ]),
+    ).toBeDefined();
     // A hyphen at a line end is the text's own, unless the stylesheet hyphenates words.
     expect(firstMissing(education, ['The ministry published a re-view of the evidence.'])).toBeUndefined();
     expect(firstMissing(education, ['The ministry published a review of the evidence.'])).toBeDefined();
@@ -227,7 +256,9 @@ describe('the command', () => {
       expect(result.status).toBe(2);
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^pdf: Cannot read ${path.join(site, 'sitemap.xml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(EISDIR`));
+      expect(lines[0]).toMatch(
+        new RegExp(`^pdf: Cannot read ${path.join(site, 'sitemap.xml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(EISDIR`),
+      );
       expect(lines[0]).toMatch(/run `npm run build` again\.$/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       // DEBUG=1 adds the cause, for whoever has to look further.

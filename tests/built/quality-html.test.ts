@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judge, WARNINGS_ALLOWED, type VnuMessage } from '../../src/quality/html-validity.ts';
+import { judge, type VnuMessage, WARNINGS_ALLOWED } from '../../src/quality/html-validity.ts';
 import { runVnu } from '../../src/quality/vnu.ts';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/quality', name);
@@ -37,7 +37,11 @@ describe('allowed warnings', () => {
   });
 
   it('fail any other warning, and every allowance says why', () => {
-    const warning: VnuMessage = { type: 'info', subType: 'warning', message: 'The “type” attribute is unnecessary for JavaScript resources.' };
+    const warning: VnuMessage = {
+      type: 'info',
+      subType: 'warning',
+      message: 'The “type” attribute is unnecessary for JavaScript resources.',
+    };
     expect(judge([warning]).failures).toEqual([warning]);
     for (const allowance of WARNINGS_ALLOWED) expect(allowance.reason.length).toBeGreaterThan(20);
   });

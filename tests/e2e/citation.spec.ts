@@ -139,11 +139,17 @@ test('the feed is linked from every page, parses as XML and lists the chapter', 
   const href = await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href');
   const response = await page.request.get(new URL(href!, page.url()).href);
   expect(response.ok()).toBe(true);
-  const items = await page.evaluate((xml) => {
-    const doc = new DOMParser().parseFromString(xml, 'application/xml');
-    if (doc.querySelector('parsererror')) return null;
-    return [...doc.querySelectorAll('item')].map((i) => ({ title: i.querySelector('title')?.textContent, link: i.querySelector('link')?.textContent }));
-  }, await response.text());
+  const items = await page.evaluate(
+    (xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return null;
+      return [...doc.querySelectorAll('item')].map((i) => ({
+        title: i.querySelector('title')?.textContent,
+        link: i.querySelector('link')?.textContent,
+      }));
+    },
+    await response.text(),
+  );
   expect(items).toContainEqual({ title: 'Kazakhstan: Annual Review 2026', link: expect.stringMatching(/\/2026\/kazakhstan\/$/) });
 });
 

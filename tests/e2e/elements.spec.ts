@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { PAGE_TYPES } from './helpers.ts';
 
 // The base of the custom elements (src/elements/base.ts): each element is defined once, and one
@@ -36,7 +36,8 @@ const broken = [
     part: '.citation',
     path: '2026/kazakhstan/',
     // The first box (the chapter's) loses every citation it holds.
-    change: (html: string) => html.replace(/<cite-box[\s\S]*?<\/cite-box>/, (box) => box.replaceAll('class="citation"', 'class="quotation"')),
+    change: (html: string) =>
+      html.replace(/<cite-box[\s\S]*?<\/cite-box>/, (box) => box.replaceAll('class="citation"', 'class="quotation"')),
     // Only the broken box goes without its buttons; the sections' boxes still get theirs.
     left: async (page: Page) => {
       const chapterBox = page.locator('cite-box').first();
@@ -113,9 +114,16 @@ test('on every kind of page, each custom element starts without a console error'
     }
   }
   // Not a page whose elements were all left out: the test saw every element of the site.
-  expect([...seen].sort()).toEqual(
-    ['chapter-toc', 'cite-box', 'copy-links', 'print-button', 'print-date', 'site-search', 'site-search-page', 'theme-switch'],
-  );
+  expect([...seen].sort()).toEqual([
+    'chapter-toc',
+    'cite-box',
+    'copy-links',
+    'print-button',
+    'print-date',
+    'site-search',
+    'site-search-page',
+    'theme-switch',
+  ]);
   expect(errors).toEqual([]);
 });
 

@@ -18,7 +18,10 @@ test.describe('printing a chapter', () => {
     await expect(page.getByText('Cite this section').first()).toBeHidden();
     await expect(page.getByRole('link', { name: /Print this section/ }).first()).toBeHidden();
     await expect(page.getByRole('heading', { level: 2, name: 'Education' })).toBeVisible();
-    const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+    const colours = await page.evaluate(() => [
+      getComputedStyle(document.documentElement).backgroundColor,
+      getComputedStyle(document.body).color,
+    ]);
     expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
     const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(font).toMatch(/Georgia|serif/);
@@ -38,7 +41,11 @@ test.describe('printing a chapter', () => {
     // The chapter has no external source link yet; add one to its text to see how the stylesheet prints it.
     const printed = await page.evaluate(() => {
       const paragraph = document.querySelector('#education-1');
-      const link = Object.assign(document.createElement('a'), { href: 'https://example.org/source', className: 'external', textContent: 'a source' });
+      const link = Object.assign(document.createElement('a'), {
+        href: 'https://example.org/source',
+        className: 'external',
+        textContent: 'a source',
+      });
       paragraph?.append(' ', link);
       const crossReference = document.querySelector<HTMLElement>('a.section-link');
       // The same link with words that do not name the section ("above") must say which it is.
@@ -71,7 +78,10 @@ test.describe('printing a chapter', () => {
 
 test('“Print this section” leads to a page with only that section, ready to print', async ({ page }) => {
   await page.goto('2026/kazakhstan/');
-  await page.getByRole('region', { name: 'Human rights defenders' }).getByRole('link', { name: /Print this section/ }).click();
+  await page
+    .getByRole('region', { name: 'Human rights defenders' })
+    .getByRole('link', { name: /Print this section/ })
+    .click();
   await expect(page).toHaveURL(/\/2026\/kazakhstan\/human-rights-defenders\/$/);
   await expect(page.getByRole('button', { name: 'Print this section' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
@@ -80,7 +90,7 @@ test('“Print this section” leads to a page with only that section, ready to 
   await expect(sections).toHaveCount(1);
   await expect(sections.getByRole('heading', { level: 2 })).toHaveText('Human rights defenders');
   await expect(page.getByText('On 21 and 22 November, further incidents targeted human rights defenders')).toBeVisible();
-  await expect(page.getByText('In late February, members of Kazakhstan\'s parliament proposed')).toHaveCount(0);
+  await expect(page.getByText("In late February, members of Kazakhstan's parliament proposed")).toHaveCount(0);
   await expect(page.getByText(/^From http.*\/2026\/kazakhstan\/human-rights-defenders\//)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print this section' })).toBeHidden();
 });

@@ -15,7 +15,9 @@ test('under a sub-path, search finds, links and highlights within it', async ({ 
   await expect(association).toHaveAttribute('href', '/reports/2026/kazakhstan/?highlight=Feminita#freedom-of-association');
   await association.click();
   await expect(page).toHaveURL('/reports/2026/kazakhstan/?highlight=Feminita#freedom-of-association');
-  await expect(page.getByRole('region', { name: 'Freedom of association' }).locator('mark', { hasText: 'Feminita' }).first()).toBeInViewport();
+  await expect(
+    page.getByRole('region', { name: 'Freedom of association' }).locator('mark', { hasText: 'Feminita' }).first(),
+  ).toBeInViewport();
 
   // The header's list links under the sub-path too, and its "see all" leads to /reports/search/.
   await page.keyboard.press('/');

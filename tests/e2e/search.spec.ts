@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 // Search against the built site and its Pagefind index (npm run build). Elements are found by
 // role and text; the words come from the Kazakhstan chapter.
@@ -33,7 +33,9 @@ test('"Feminita" finds both sections, and a result lands on its section with the
   await expect(association).toBeVisible();
   await expect(results(page).getByRole('link', { name: 'Kazakhstan: Human rights defenders' })).toBeVisible();
   // The excerpt shows the word, marked.
-  const item = results(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Kazakhstan: Freedom of association' }) });
+  const item = results(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'Kazakhstan: Freedom of association' }) });
   await expect(item.locator('mark').first()).toHaveText('Feminita');
 
   await association.click();
@@ -207,7 +209,10 @@ test('searching requests nothing from another origin and sets no cookie', async 
 test('the search page and the header search pass axe', async ({ page }) => {
   await page.goto('search/?q=Feminita');
   await expect(results(page).getByRole('link')).toHaveCount(3);
-  const searchPage = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const searchPage = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(searchPage.violations).toEqual([]);
 
   await page.goto('2026/kazakhstan/');
@@ -215,7 +220,10 @@ test('the search page and the header search pass axe', async ({ page }) => {
   await expect(page.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('option', { selected: true })).toBeVisible();
-  const header = await new AxeBuilder({ page }).include('site-search').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const header = await new AxeBuilder({ page })
+    .include('site-search')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(header.violations).toEqual([]);
 });
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseChapter, unescapeExport } from '../../src/import/source-text.ts';
 import { matchTheme } from '../../src/lib/themes.ts';
-import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 
 export const SEED = 'content/sources/2026/kazakhstan.txt';
 

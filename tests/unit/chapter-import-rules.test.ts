@@ -3,11 +3,11 @@
  * the sections' paragraphs as the site's MDX pipeline reads them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importChapter, type ImportReport } from '../../src/import/chapter.ts';
+import { type ImportReport, importChapter } from '../../src/import/chapter.ts';
 import { ImportError } from '../../src/import/errors.ts';
-import { validateContent } from '../../src/validation/validate.ts';
-import { contentPaths } from '../../src/validation/paths.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
+import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 import { TRICKY_LINKS, TRICKY_PARAGRAPHS, trickyChapter } from '../fixtures/import/tricky.ts';
 
@@ -44,11 +44,16 @@ describe('theme headings', () => {
   it('are recognised whatever their case, spacing, dashes or "&"', () => {
     const report = run(
       [
-        'BIAS–MOTIVATED SPEECH', 'One.',
-        'Freedom of expression', 'Two.',
-        '  EQUALITY   &   NON‑DISCRIMINATION  ', 'Three.',
-        'PARTICIPATION IN PUBLIC, CULTURAL, AND POLITICAL LIFE', 'Four.',
-        'human rights defenders', 'Five.',
+        'BIAS–MOTIVATED SPEECH',
+        'One.',
+        'Freedom of expression',
+        'Two.',
+        '  EQUALITY   &   NON‑DISCRIMINATION  ',
+        'Three.',
+        'PARTICIPATION IN PUBLIC, CULTURAL, AND POLITICAL LIFE',
+        'Four.',
+        'human rights defenders',
+        'Five.',
       ].join('\n\n'),
     );
     expect(read(report)).toEqual({

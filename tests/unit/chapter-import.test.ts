@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importChapter } from '../../src/import/chapter.ts';
 import { ImportError } from '../../src/import/errors.ts';
 import { escapeMdxText } from '../../src/import/mdx-escape.ts';
-import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
 const themes = async () => (await validateContent(contentPaths('content'))).themes;

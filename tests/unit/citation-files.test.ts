@@ -101,7 +101,19 @@ const CSL_ITEM = z
     author: z.array(z.union([z.object({ literal: z.string().min(1) }).strict(), z.object({ family: z.string(), given: z.string() })])),
     publisher: z.string().min(1),
     'container-title': z.string().min(1),
-    issued: z.object({ 'date-parts': z.array(z.array(z.union([z.number().int(), z.string()])).min(1).max(3)).min(1).max(2) }).strict(),
+    issued: z
+      .object({
+        'date-parts': z
+          .array(
+            z
+              .array(z.union([z.number().int(), z.string()]))
+              .min(1)
+              .max(3),
+          )
+          .min(1)
+          .max(2),
+      })
+      .strict(),
     URL: z.url(),
     language: z.string(),
     version: z.string().optional(),

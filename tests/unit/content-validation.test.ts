@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
-import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 
 const real = contentPaths('content');
 
@@ -132,7 +132,11 @@ describe('invalid content is reported with file, line, field and what is allowed
 
   it('a heading, footnote, tag or expression in the text, each with its line', async () => {
     const problems = await problemsOf('markup-in-body');
-    const at = (line: number) => problems.filter((p) => p.line === line).map((p) => p.message).join(' | ');
+    const at = (line: number) =>
+      problems
+        .filter((p) => p.line === line)
+        .map((p) => p.message)
+        .join(' | ');
     expect(at(9)).toContain('has a heading in its text');
     expect(at(11)).toContain('has a footnote reference');
     expect(at(13)).toContain('has a footnote.');
@@ -150,7 +154,9 @@ describe('invalid content is reported with file, line, field and what is allowed
     const problems = await problemsOf('bad-transliterations');
     const file = 'tests/fixtures/invalid/bad-transliterations/transliterations.yaml';
     expect(problems).toContainEqual(expect.objectContaining({ file, line: 2, message: expect.stringContaining('at least two ways') }));
-    expect(problems).toContainEqual(expect.objectContaining({ file, message: expect.stringContaining('"Mazhilis" is already a spelling in group 1') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file, message: expect.stringContaining('"Mazhilis" is already a spelling in group 1') }),
+    );
   });
 
   it('a bad field in a data file, located by key and line', async () => {

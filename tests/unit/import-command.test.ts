@@ -3,16 +3,16 @@
  * --force, --dry-run, new countries, and that a failure halfway leaves every file as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FileOperations, UndoFailedError } from '../../src/import/commit.ts';
 import { ImportError } from '../../src/import/errors.ts';
-import { runImport, type ImportRequest } from '../../src/import/run.ts';
-import { validateContent } from '../../src/validation/validate.ts';
+import { type ImportRequest, runImport } from '../../src/import/run.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 
 const SEED = 'content/sources/2026/kazakhstan.txt';
 const folders: string[] = [];
@@ -176,13 +176,17 @@ describe('importing into the content folder', () => {
     const staging = (error as UndoFailedError).staging;
     expect(path.basename(staging)).toMatch(/^\.import-/);
     expect(error.message).toMatch(/could not write .*no space left on device/);
-    expect(error.message).toMatch(/1 file could not be put back: \S*education\.mdx \(its previous version is \S*backup\S* read-only file system\)/);
+    expect(error.message).toMatch(
+      /1 file could not be put back: \S*education\.mdx \(its previous version is \S*backup\S* read-only file system\)/,
+    );
     expect(error.message).toContain(`staging folder ${staging}${path.sep} was kept`);
     expect(error.message).not.toMatch(/content is as it was/);
     // The staging folder is kept with the backup of the file not put back, which is the old text.
     expect(readdirSync(content).filter((name) => name.startsWith('.import-'))).toEqual([path.basename(staging)]);
     const backups = readdirSync(path.join(staging, 'backup'));
-    expect(backups.map((name) => readFileSync(path.join(staging, 'backup', name), 'utf8'))).toEqual([before[path.join('sections', '2026', 'kazakhstan', 'education.mdx')]]);
+    expect(backups.map((name) => readFileSync(path.join(staging, 'backup', name), 'utf8'))).toEqual([
+      before[path.join('sections', '2026', 'kazakhstan', 'education.mdx')],
+    ]);
     // Every other file was put back.
     const after = files(content);
     for (const [file, text] of Object.entries(before)) {

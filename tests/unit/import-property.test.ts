@@ -5,7 +5,7 @@
  * import writes a chapter that the project's validator accepts and that reads exactly the input
  * words, or it refuses with an ImportError and leaves every file as it was. Nothing else.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -15,8 +15,8 @@ import { runImport } from '../../src/import/run.ts';
 import { parseChapter } from '../../src/import/source-text.ts';
 import { matchTheme } from '../../src/lib/themes.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
-import { validateContent } from '../../src/validation/validate.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 
 /** More runs for a deeper search: IMPORT_FUZZ_RUNS=2000 npx vitest run tests/unit/import-property.test.ts */
@@ -81,13 +81,99 @@ const spaces = (text: string) => text.replace(/[ \t]+/g, ' ').trim();
 
 /** Pieces of text that MDX, CommonMark or GFM would read as something other than text. */
 const TRICKY = [
-  '{', '}', '{x}', '{props.children}', '<', '>', '<Foo>', '</Foo>', '<Foo bar={1} />', '<br/>', '<script>alert(1)</script>',
-  '<!--', '-->', '<!-- note -->', '`', '```', '`code`', '~~~', 'import', 'export', 'import x from "y";', 'export const a = 1',
-  '&amp;', '&#123;', '&copy', '\\', '\\\\', '\\{', '\\$', '\\*', '*', '**', '_', '__', '~', '~~', '#', '##', '|', '| a | b |',
-  '-', '--', '---', '+', '=', '===', '1.', '2)', '!', ':', '[', '[^1', '(', ')', 'www.example.org', 'www.example.org\\<b',
-  'https://example.org/{x}', 'http://a.b\\<c', 'a@b.co', 'mailto:a@b.co', '$', '%', '^', '"', "'", '“', '”', '«', '»', '‘', '’',
-  '—', '–', ' ', '\u00A0', 'Қазақстан', 'ЛГБТ', 'әғқңөұүһі', 'Ж', '😀', 'e\u0301', '\u200B', 'Dr.', 'U.S.', 'etc.', '.', '?',
-  'EDUCATION', 'USAID', 'LGBTI', '12', '2025', 'See also under Education',
+  '{',
+  '}',
+  '{x}',
+  '{props.children}',
+  '<',
+  '>',
+  '<Foo>',
+  '</Foo>',
+  '<Foo bar={1} />',
+  '<br/>',
+  '<script>alert(1)</script>',
+  '<!--',
+  '-->',
+  '<!-- note -->',
+  '`',
+  '```',
+  '`code`',
+  '~~~',
+  'import',
+  'export',
+  'import x from "y";',
+  'export const a = 1',
+  '&amp;',
+  '&#123;',
+  '&copy',
+  '\\',
+  '\\\\',
+  '\\{',
+  '\\$',
+  '\\*',
+  '*',
+  '**',
+  '_',
+  '__',
+  '~',
+  '~~',
+  '#',
+  '##',
+  '|',
+  '| a | b |',
+  '-',
+  '--',
+  '---',
+  '+',
+  '=',
+  '===',
+  '1.',
+  '2)',
+  '!',
+  ':',
+  '[',
+  '[^1',
+  '(',
+  ')',
+  'www.example.org',
+  'www.example.org\\<b',
+  'https://example.org/{x}',
+  'http://a.b\\<c',
+  'a@b.co',
+  'mailto:a@b.co',
+  '$',
+  '%',
+  '^',
+  '"',
+  "'",
+  '“',
+  '”',
+  '«',
+  '»',
+  '‘',
+  '’',
+  '—',
+  '–',
+  ' ',
+  '\u00A0',
+  'Қазақстан',
+  'ЛГБТ',
+  'әғқңөұүһі',
+  'Ж',
+  '😀',
+  'e\u0301',
+  '\u200B',
+  'Dr.',
+  'U.S.',
+  'etc.',
+  '.',
+  '?',
+  'EDUCATION',
+  'USAID',
+  'LGBTI',
+  '12',
+  '2025',
+  'See also under Education',
 ];
 
 const tricky = fc.oneof(
@@ -116,145 +202,162 @@ const headingOf = (theme: Theme) =>
 const eol = fc.constantFrom('\n', '\r\n');
 
 describe('any text with headings of the vocabulary', () => {
-  it('is published word for word, links kept or listed, whatever MDX would make of it', async () => {
-    type Token = { kind: 'text'; text: string } | { kind: 'link'; words: string; url: string };
-    const token: fc.Arbitrary<Token> = fc.oneof(
-      { weight: 8, arbitrary: word.map((text) => ({ kind: 'text' as const, text })) },
-      {
-        weight: 1,
-        arbitrary: fc.record({
-          kind: fc.constant('link' as const),
-          words: fc.constantFrom('the report', 'charges', 'Қазақстан', 'a {b} <c>'),
-          url: fc.constantFrom('https://example.org/report', 'https://example.org/a_(b)', '#', ''),
-        }),
-      },
-    );
-    const paragraph = fc.record({
-      tokens: fc.array(token, { minLength: 1, maxLength: 12 }),
-      /** Where a page break cuts the paragraph in two (as a fraction of its tokens), if it does. */
-      cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
-      long: fc.boolean(),
-    });
-    const chapter = fc.record({
-      bom: fc.boolean(),
-      eol,
-      title: fc.boolean(),
-      sections: fc.array(
-        fc.integer({ min: 0, max: 1000 }).chain((n) => {
-          const theme = themes[n % themes.length]!;
-          return fc.record({ theme: fc.constant(theme), heading: headingOf(theme), paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }) });
-        }),
-        { minLength: 1, maxLength: 4 },
-      ),
-    });
+  it(
+    'is published word for word, links kept or listed, whatever MDX would make of it',
+    async () => {
+      type Token = { kind: 'text'; text: string } | { kind: 'link'; words: string; url: string };
+      const token: fc.Arbitrary<Token> = fc.oneof(
+        { weight: 8, arbitrary: word.map((text) => ({ kind: 'text' as const, text })) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            kind: fc.constant('link' as const),
+            words: fc.constantFrom('the report', 'charges', 'Қазақстан', 'a {b} <c>'),
+            url: fc.constantFrom('https://example.org/report', 'https://example.org/a_(b)', '#', ''),
+          }),
+        },
+      );
+      const paragraph = fc.record({
+        tokens: fc.array(token, { minLength: 1, maxLength: 12 }),
+        /** Where a page break cuts the paragraph in two (as a fraction of its tokens), if it does. */
+        cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+        long: fc.boolean(),
+      });
+      const chapter = fc.record({
+        bom: fc.boolean(),
+        eol,
+        title: fc.boolean(),
+        sections: fc.array(
+          fc.integer({ min: 0, max: 1000 }).chain((n) => {
+            const theme = themes[n % themes.length]!;
+            return fc.record({
+              theme: fc.constant(theme),
+              heading: headingOf(theme),
+              paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }),
+            });
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      });
 
-    await fc.assert(
-      fc.asyncProperty(chapter, async (c) => {
-        const blocks: string[] = c.title ? ['Kazakhstan'] : [];
-        const expected = new Map<string, string[]>();
-        const links: string[] = [];
-        let dropped = 0;
-        for (const section of c.sections) {
-          blocks.push(section.heading);
-          const paragraphs = expected.get(section.theme.slug) ?? [];
-          expected.set(section.theme.slug, paragraphs);
-          for (const p of section.paragraphs) {
-            const tokens = p.long ? Array.from({ length: 15 }, () => p.tokens).flat() : p.tokens;
-            const source = tokens.map((t) => (t.kind === 'text' ? t.text : `[${t.words}](${t.url})`));
-            const words = tokens.map((t) => (t.kind === 'text' ? unescapeMarkdown(t.text) : t.words));
-            for (const t of tokens) {
-              if (t.kind === 'link' && t.url.startsWith('http')) links.push(t.url);
-              if (t.kind === 'link' && !t.url.startsWith('http')) dropped++;
+      await fc.assert(
+        fc.asyncProperty(chapter, async (c) => {
+          const blocks: string[] = c.title ? ['Kazakhstan'] : [];
+          const expected = new Map<string, string[]>();
+          const links: string[] = [];
+          let dropped = 0;
+          for (const section of c.sections) {
+            blocks.push(section.heading);
+            const paragraphs = expected.get(section.theme.slug) ?? [];
+            expected.set(section.theme.slug, paragraphs);
+            for (const p of section.paragraphs) {
+              const tokens = p.long ? Array.from({ length: 15 }, () => p.tokens).flat() : p.tokens;
+              const source = tokens.map((t) => (t.kind === 'text' ? t.text : `[${t.words}](${t.url})`));
+              const words = tokens.map((t) => (t.kind === 'text' ? unescapeMarkdown(t.text) : t.words));
+              for (const t of tokens) {
+                if (t.kind === 'link' && t.url.startsWith('http')) links.push(t.url);
+                if (t.kind === 'link' && !t.url.startsWith('http')) dropped++;
+              }
+              // "end." closes every paragraph, so none continues into the next by accident.
+              const text = `${source.join(' ')} end.`;
+              paragraphs.push(spaces(`${words.join(' ')} end.`));
+              // A page break inside a sentence: the first part ends mid-sentence and reads as prose.
+              const at = p.cut === null ? 0 : Math.floor(p.cut * source.length);
+              const first = source.slice(0, at).join(' ');
+              if (at > 0 && /[a-z]/.test(first) && !/[.!?…]["'”’»)\]]*$/.test(first) && !/[\\&]$/.test(first)) {
+                blocks.push(first, `${source.slice(at).join(' ')} end.`);
+              } else blocks.push(text);
             }
-            // "end." closes every paragraph, so none continues into the next by accident.
-            const text = `${source.join(' ')} end.`;
-            paragraphs.push(spaces(`${words.join(' ')} end.`));
-            // A page break inside a sentence: the first part ends mid-sentence and reads as prose.
-            const at = p.cut === null ? 0 : Math.floor(p.cut * source.length);
-            const first = source.slice(0, at).join(' ');
-            if (at > 0 && /[a-z]/.test(first) && !/[.!?…]["'”’»)\]]*$/.test(first) && !/[\\&]$/.test(first)) {
-              blocks.push(first, `${source.slice(at).join(' ')} end.`);
-            } else blocks.push(text);
           }
-        }
-        const text = (c.bom ? '\uFEFF' : '') + blocks.join(c.eol + c.eol) + c.eol;
-        const file = path.join(work, 'chapter.txt');
-        writeFileSync(file, text);
+          const text = (c.bom ? '\uFEFF' : '') + blocks.join(c.eol + c.eol) + c.eol;
+          const file = path.join(work, 'chapter.txt');
+          writeFileSync(file, text);
 
-        const outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
-        expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
-        expect((await validateContent(contentPaths(content))).problems).toEqual([]);
-        const written = expectChapter(expected);
-        const renderedLinks = [...written.values()].flatMap((s) => s.links.map((l) => l.url));
-        for (const url of links) expect(renderedLinks).toContain(url);
-        expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^ {2}- text: /gm)?.length ?? 0), 0)).toBe(dropped);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 180_000 + RUNS * 500);
+          const outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
+          expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
+          expect((await validateContent(contentPaths(content))).problems).toEqual([]);
+          const written = expectChapter(expected);
+          const renderedLinks = [...written.values()].flatMap((s) => s.links.map((l) => l.url));
+          for (const url of links) expect(renderedLinks).toContain(url);
+          expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^ {2}- text: /gm)?.length ?? 0), 0)).toBe(dropped);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    180_000 + RUNS * 500,
+  );
 });
 
 describe('any text at all', () => {
-  it('is imported faithfully or refused with an ImportError, never half-written', async () => {
-    const line = fc.oneof(
-      { weight: 6, arbitrary: fc.array(word, { minLength: 1, maxLength: 10 }).map((w) => w.join(' ')) },
-      { weight: 1, arbitrary: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ').repeat(100)) },
-      { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }).chain((n) => headingOf(themes[n % themes.length]!)) },
-      { weight: 1, arbitrary: fc.constantFrom('LGBTI RIGHTS', '14', 'Kazakhstan', '\t', '\u00A0', '\f', '\u0000') },
-      { weight: 6, arbitrary: fc.constant('') },
-    );
-    const input = fc.record({
-      bom: fc.boolean(),
-      eol,
-      lines: fc.oneof(
-        { weight: 1, arbitrary: fc.array(line, { maxLength: 30 }) },
-        // Most chapters start with a heading (after the country's name), so most runs get past it.
-        {
-          weight: 3,
-          arbitrary: fc
-            .tuple(fc.constantFrom([], ['Kazakhstan', '']), fc.integer({ min: 0, max: 1000 }), fc.array(line, { minLength: 1, maxLength: 30 }))
-            .map(([title, n, rest]) => [...title, themes[n % themes.length]!.label.toUpperCase(), ...rest]),
-        },
-      ),
-    });
+  it(
+    'is imported faithfully or refused with an ImportError, never half-written',
+    async () => {
+      const line = fc.oneof(
+        { weight: 6, arbitrary: fc.array(word, { minLength: 1, maxLength: 10 }).map((w) => w.join(' ')) },
+        { weight: 1, arbitrary: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ').repeat(100)) },
+        { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }).chain((n) => headingOf(themes[n % themes.length]!)) },
+        { weight: 1, arbitrary: fc.constantFrom('LGBTI RIGHTS', '14', 'Kazakhstan', '\t', '\u00A0', '\f', '\u0000') },
+        { weight: 6, arbitrary: fc.constant('') },
+      );
+      const input = fc.record({
+        bom: fc.boolean(),
+        eol,
+        lines: fc.oneof(
+          { weight: 1, arbitrary: fc.array(line, { maxLength: 30 }) },
+          // Most chapters start with a heading (after the country's name), so most runs get past it.
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(
+                fc.constantFrom([], ['Kazakhstan', '']),
+                fc.integer({ min: 0, max: 1000 }),
+                fc.array(line, { minLength: 1, maxLength: 30 }),
+              )
+              .map(([title, n, rest]) => [...title, themes[n % themes.length]!.label.toUpperCase(), ...rest]),
+          },
+        ),
+      });
 
-    const outcomes = { written: 0, refused: new Map<string, number>() };
-    await fc.assert(
-      fc.asyncProperty(input, async ({ bom, eol: end, lines }) => {
-        const text = (bom ? '\uFEFF' : '') + lines.join(end);
-        const file = path.join(work, 'any.txt');
-        writeFileSync(file, text);
-        const before = snapshot(content);
-        let outcome: Awaited<ReturnType<typeof runImport>> | undefined;
-        try {
-          outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
-        } catch (error) {
-          // A refusal is a sentence for an editor, and nothing changed.
-          expect(error).toBeInstanceOf(ImportError);
-          const reason = (error as Error).message.replace(/"[^"]*"/g, '…').slice(0, 40);
-          outcomes.refused.set(reason, (outcomes.refused.get(reason) ?? 0) + 1);
-          expect((error as ImportError).message).toMatch(/^[^\n]{10,}/);
-          expect((error as ImportError).message).not.toMatch(/\n\s+at /);
-          expect(snapshot(content) .size, 'files added or removed by a refused import').toBe(before.size);
-          for (const [name, bytes] of snapshot(content)) expect(bytes === before.get(name), `${name} changed by a refused import`).toBe(true);
-          return;
-        }
-        expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
-        outcomes.written++;
-        expect((await validateContent(contentPaths(content))).problems).toEqual([]);
+      const outcomes = { written: 0, refused: new Map<string, number>() };
+      await fc.assert(
+        fc.asyncProperty(input, async ({ bom, eol: end, lines }) => {
+          const text = (bom ? '\uFEFF' : '') + lines.join(end);
+          const file = path.join(work, 'any.txt');
+          writeFileSync(file, text);
+          const before = snapshot(content);
+          let outcome: Awaited<ReturnType<typeof runImport>> | undefined;
+          try {
+            outcome = await runImport({ file, country: 'kazakhstan', edition: '2026', contentDir: content, force: true });
+          } catch (error) {
+            // A refusal is a sentence for an editor, and nothing changed.
+            expect(error).toBeInstanceOf(ImportError);
+            const reason = (error as Error).message.replace(/"[^"]*"/g, '…').slice(0, 40);
+            outcomes.refused.set(reason, (outcomes.refused.get(reason) ?? 0) + 1);
+            expect((error as ImportError).message).toMatch(/^[^\n]{10,}/);
+            expect((error as ImportError).message).not.toMatch(/\n\s+at /);
+            expect(snapshot(content).size, 'files added or removed by a refused import').toBe(before.size);
+            for (const [name, bytes] of snapshot(content))
+              expect(bytes === before.get(name), `${name} changed by a refused import`).toBe(true);
+            return;
+          }
+          expect(outcome.written || outcome.changes.every((change) => change.kind === 'same')).toBe(true);
+          outcomes.written++;
+          expect((await validateContent(contentPaths(content))).problems).toEqual([]);
 
-        // The words of each paragraph the parser found, undoing only the export's escapes.
-        const expected = new Map<string, string[]>();
-        for (const heading of parseChapter(text, { isTheme: (h) => matchTheme(h, themes) !== undefined }).headings) {
-          const slug = matchTheme(heading.text, themes)!.slug;
-          expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescapeMarkdown(p.text)))]);
-        }
-        for (const [slug, paragraphs] of expected) if (paragraphs.length === 0) expected.delete(slug);
-        expectChapter(expected);
-      }),
-      { numRuns: RUNS },
-    );
-    // Most runs must get through, or the property would hold by refusing everything.
-    expect(outcomes.written, JSON.stringify([...outcomes.refused])).toBeGreaterThanOrEqual(RUNS / 6);
-  }, 180_000 + RUNS * 500);
+          // The words of each paragraph the parser found, undoing only the export's escapes.
+          const expected = new Map<string, string[]>();
+          for (const heading of parseChapter(text, { isTheme: (h) => matchTheme(h, themes) !== undefined }).headings) {
+            const slug = matchTheme(heading.text, themes)!.slug;
+            expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescapeMarkdown(p.text)))]);
+          }
+          for (const [slug, paragraphs] of expected) if (paragraphs.length === 0) expected.delete(slug);
+          expectChapter(expected);
+        }),
+        { numRuns: RUNS },
+      );
+      // Most runs must get through, or the property would hold by refusing everything.
+      expect(outcomes.written, JSON.stringify([...outcomes.refused])).toBeGreaterThanOrEqual(RUNS / 6);
+    },
+    180_000 + RUNS * 500,
+  );
 });

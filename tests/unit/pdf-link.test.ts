@@ -65,7 +65,8 @@ describe('the digest of what a chapter is printed from', () => {
     // Copy the files in the reverse order: readdir order can follow creation order.
     const chapterB = path.join(b, 'sections', '2026', 'kazakhstan');
     mkdirSync(chapterB, { recursive: true });
-    for (const name of ['education.mdx', 'asylum.mdx']) cpSync(path.join(a, 'sections', '2026', 'kazakhstan', name), path.join(chapterB, name));
+    for (const name of ['education.mdx', 'asylum.mdx'])
+      cpSync(path.join(a, 'sections', '2026', 'kazakhstan', name), path.join(chapterB, name));
     for (const name of ['themes.yaml', 'editions.yaml']) cpSync(path.join(a, name), path.join(b, name));
     expect(chapterDigest(b, '2026', 'kazakhstan')).toBe(chapterDigest(a, '2026', 'kazakhstan'));
   });
@@ -85,7 +86,10 @@ describe('the chapter page’s link to its PDF', () => {
     const contentDir = makeContent('link-edited');
     const publicDir = path.join(root, 'public-edited');
     printPdf(publicDir, contentDir);
-    writeFileSync(path.join(contentDir, 'sections', '2026', 'kazakhstan', 'asylum.mdx'), '---\ntheme: asylum\n---\nReplaced by a new import.\n');
+    writeFileSync(
+      path.join(contentDir, 'sections', '2026', 'kazakhstan', 'asylum.mdx'),
+      '---\ntheme: asylum\n---\nReplaced by a new import.\n',
+    );
     expect(currentPdfSize('2026', 'kazakhstan', contentDir, publicDir)).toBeUndefined();
     // Printing again makes it current.
     printPdf(publicDir, contentDir);

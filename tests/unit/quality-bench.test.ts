@@ -15,7 +15,13 @@ const bytes = (gzip: number) => ({ raw: gzip * 4, gzip, brotli: Math.round(gzip 
 /** A made-up edition of `countries` countries whose figures grow in proportion. */
 function run(countries: number, options: { pdf?: boolean } = {}): Run {
   const chapter = { page: '/2026/albania/', html: bytes(8000), css: bytes(6000), js: bytes(1000), total: bytes(15000) };
-  const theme = { page: '/2026/themes/asylum/', html: bytes(2000 * countries), css: bytes(6000), js: bytes(1000), total: bytes(2000 * countries + 7000) };
+  const theme = {
+    page: '/2026/themes/asylum/',
+    html: bytes(2000 * countries),
+    css: bytes(6000),
+    js: bytes(1000),
+    total: bytes(2000 * countries + 7000),
+  };
   return {
     countries,
     sections: countries * 27,
@@ -47,12 +53,21 @@ function run(countries: number, options: { pdf?: boolean } = {}): Run {
       { type: '/<edition>/<country>/', pages: countries, heaviest: chapter, medianGzip: 15000 },
       { type: '/<edition>/themes/<theme>/', pages: 27, heaviest: theme, medianGzip: theme.total.gzip },
     ],
-    pdf: options.pdf ? { seconds: countries * 2, files: countries, perChapter: { median: 2, first: 2.5, last: 2 } } : { skipped: 'no Chromium at /nowhere' },
+    pdf: options.pdf
+      ? { seconds: countries * 2, files: countries, perChapter: { median: 2, first: 2.5, last: 2 } }
+      : { skipped: 'no Chromium at /nowhere' },
     quality: { linkProblems: 0, htmlProblems: 0, seconds: 3, examples: [] },
   };
 }
 
-const context = { commit: 'abc1234', machine: '2 × Test CPU, 4 GiB RAM, Node v24', cores: 2, seconds: 42, date: new Date('2026-05-01T12:34:00Z'), pdfSkip: undefined };
+const context = {
+  commit: 'abc1234',
+  machine: '2 × Test CPU, 4 GiB RAM, Node v24',
+  cores: 2,
+  seconds: 42,
+  date: new Date('2026-05-01T12:34:00Z'),
+  pdfSkip: undefined,
+};
 
 describe('the benchmark report', () => {
   it('tables every figure by edition, with how it grows and the targets', () => {
@@ -62,7 +77,9 @@ describe('the benchmark report', () => {
     expect(report.markdown).toContain('| countries | 1 | 10 | 54 |');
     expect(report.markdown).toContain('| build wall time | 11.0 s | 20.0 s | 64.0 s |');
     expect(report.markdown).toContain('| … of which Pagefind code (JS, worker, WASM) | 30.0 KB | 30.0 KB | 30.0 KB |');
-    expect(report.markdown).toContain('| `/<edition>/<country>/` | 15.0 KB / 13.5 KB (1) | 15.0 KB / 13.5 KB (10) | 15.0 KB / 13.5 KB (54) |');
+    expect(report.markdown).toContain(
+      '| `/<edition>/<country>/` | 15.0 KB / 13.5 KB (1) | 15.0 KB / 13.5 KB (10) | 15.0 KB / 13.5 KB (54) |',
+    );
     expect(report.markdown).toContain('| … collecting build info (content collections) | n/a | n/a | n/a |');
     expect(report.markdown).toContain('timed on each build');
     expect(Object.keys(report.growth)).toContain('page /<edition>/themes/<theme>/');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { lintContent, linkTargetProblem } from '../../src/validation/lint.ts';
-import { validateContent } from '../../src/validation/validate.ts';
+import { linkTargetProblem, lintContent } from '../../src/validation/lint.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 
 const fixture = 'tests/fixtures/quality/content';
 const section = `${fixture}/sections/2026/kazakhstan/education.mdx`;
@@ -19,7 +19,9 @@ describe('content lint', () => {
     expect(report.problems).toEqual([]);
     expect(problems).toEqual([
       `${fixture}/countries.yaml:7  kyrgyzstan.iso: KZ is already the code of \`kazakhstan\`; each country needs its own ISO 3166-1 code.`,
-      expect.stringMatching(new RegExp(`^${fixture}/themes.yaml:10  schools: a heading "schools-and-education" would match both \`health\` and \`schools\``)),
+      expect.stringMatching(
+        new RegExp(`^${fixture}/themes.yaml:10  schools: a heading "schools-and-education" would match both \`health\` and \`schools\``),
+      ),
       expect.stringContaining(`${section}:10  the link "its review" to \`www.gov.kz/review\` has no scheme`),
       expect.stringContaining(`${section}:12  the link "survey" to \`strategy-survey.pdf\` is a path on this site`),
       expect.stringContaining(`${section}:12  the link to \`https://example.org/report\` has no words`),

@@ -24,7 +24,9 @@ describe('the link check', () => {
       ['index.html', 13, 'broken-link'],
       ['index.html', 14, 'empty-link'],
     ]);
-    expect(findings.find((f) => f.kind === 'broken-fragment')?.message).toContain('no element on page/index.html has the id "no-such-section"');
+    expect(findings.find((f) => f.kind === 'broken-fragment')?.message).toContain(
+      'no element on page/index.html has the id "no-such-section"',
+    );
     expect(findings.find((f) => f.line === 13)?.message).toContain('write /page/ with its trailing slash');
   });
 
@@ -53,7 +55,10 @@ describe('the link check', () => {
 describe('URL paths and built files', () => {
   const files = new Set(['index.html', '2026/kazakhstan/index.html', '404.html', '_astro/a.css']);
   it('maps a folder URL to its index.html and back', () => {
-    expect(resolveUrlPath('/reports/2026/kazakhstan/', { base: '/reports/', files })).toEqual({ kind: 'file', file: '2026/kazakhstan/index.html' });
+    expect(resolveUrlPath('/reports/2026/kazakhstan/', { base: '/reports/', files })).toEqual({
+      kind: 'file',
+      file: '2026/kazakhstan/index.html',
+    });
     expect(urlPathOf('2026/kazakhstan/index.html', '/reports/')).toBe('/reports/2026/kazakhstan/');
     expect(resolveUrlPath('/_astro/a.css', { base: '/', files })).toEqual({ kind: 'file', file: '_astro/a.css' });
     expect(resolveUrlPath('/2026/', { base: '/', files }).kind).toBe('missing');

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { lintContent } from '../../src/validation/lint.ts';
 import { generateSyntheticContent, REVIEW_COUNTRIES, SYNTHETIC_MARK, writeSyntheticContent } from '../../src/quality/synthetic.ts';
-import { validateContent } from '../../src/validation/validate.ts';
+import { lintContent } from '../../src/validation/lint.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
+import { validateContent } from '../../src/validation/validate.ts';
 
 const seed = {
   sourceText: readFileSync('content/sources/2026/kazakhstan.txt', 'utf8'),
@@ -41,7 +41,10 @@ describe('synthetic editions', () => {
 
   it('copy sentences of the seed as written', () => {
     const text = generateSyntheticContent({ ...seed, countries: 1 }).get('sections/2026/albania/education.mdx')!;
-    const sentence = text.split('\n\n')[2]!.split(/(?<=\.) /)[0]!.replace(/\\/g, '');
+    const sentence = text
+      .split('\n\n')[2]!
+      .split(/(?<=\.) /)[0]!
+      .replace(/\\/g, '');
     expect(seed.sourceText.replace(/\s+/g, ' ').replace(/\\/g, '')).toContain(sentence);
   });
 

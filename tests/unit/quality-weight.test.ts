@@ -4,7 +4,14 @@ import { pageType, weighPage } from '../../src/quality/page-weight.ts';
 import { serveStatic } from '../../src/quality/static-server.ts';
 
 const root = 'tests/fixtures/quality/site-weight';
-const files = new Set(['2026/kazakhstan/index.html', '404.html', '_astro/page.css', '_astro/entry.js', '_astro/shared.js', '_astro/lazy.js']);
+const files = new Set([
+  '2026/kazakhstan/index.html',
+  '404.html',
+  '_astro/page.css',
+  '_astro/entry.js',
+  '_astro/shared.js',
+  '_astro/lazy.js',
+]);
 const size = (file: string) => statSync(`${root}/${file}`).size;
 
 describe('page weight', () => {

@@ -5,13 +5,13 @@ import {
   highlightTerms,
   isSearchShortcut,
   pagefindFilters,
+  type ResultData,
   resultHref,
   searchFromState,
   segmentsFromExcerpt,
   stateFromParams,
   toResultView,
   withoutFilter,
-  type ResultData,
 } from '../../src/elements/site-search-logic.ts';
 import { missingSpellings, normalizeWord, withVariants } from '../../src/search/transliterations.ts';
 
@@ -46,7 +46,10 @@ describe('search state in the address', () => {
   });
 
   it('gives Pagefind only the filters in use', () => {
-    expect(pagefindFilters({ theme: 'education', region: '', country: 'kazakhstan' })).toEqual({ country: 'kazakhstan', theme: 'education' });
+    expect(pagefindFilters({ theme: 'education', region: '', country: 'kazakhstan' })).toEqual({
+      country: 'kazakhstan',
+      theme: 'education',
+    });
     expect(pagefindFilters({})).toEqual({});
   });
 });

@@ -82,9 +82,11 @@ describe('reading text exported from the PDF', () => {
   });
 
   it('splits sentences after terminal punctuation and closing quotes', () => {
-    expect(
-      sentences('He spoke of "LGBTI propaganda." At the same time, petitions grew. (See also under Education)'),
-    ).toEqual(['He spoke of "LGBTI propaganda."', 'At the same time, petitions grew.', '(See also under Education)']);
+    expect(sentences('He spoke of "LGBTI propaganda." At the same time, petitions grew. (See also under Education)')).toEqual([
+      'He spoke of "LGBTI propaganda."',
+      'At the same time, petitions grew.',
+      '(See also under Education)',
+    ]);
     expect(sentences('In 2024, 67.3% agreed. On 12 November, it passed.')).toEqual([
       'In 2024, 67.3% agreed.',
       'On 12 November, it passed.',

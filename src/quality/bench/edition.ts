@@ -102,7 +102,8 @@ export async function measureEdition(countries: number, options: EditionOptions)
       ...(phases.builtSeconds !== undefined && { startup: built.seconds - phases.builtSeconds }),
       ...(phases.collectSeconds !== undefined && { collect: phases.collectSeconds }),
       ...(phases.renderSeconds !== undefined && { render: phases.renderSeconds }),
-      ...(phases.staticSeconds !== undefined && phases.renderSeconds !== undefined && { bundle: phases.staticSeconds - phases.renderSeconds }),
+      ...(phases.staticSeconds !== undefined &&
+        phases.renderSeconds !== undefined && { bundle: phases.staticSeconds - phases.renderSeconds }),
       ...(phases.afterRenderSeconds !== undefined && { afterRender: phases.afterRenderSeconds }),
     },
     renderMs: Object.fromEntries([...renderByType].map(([type, ms]) => [type, median(ms)!])),

@@ -47,11 +47,14 @@ export const FIGURES: Figure[] = [
  */
 export const WHY: Record<string, Partial<Record<GrowthVerdict['growth'], string>>> = {
   'build wall time': {
-    superlinear: 'See the phases below and the render time per page: a phase whose cost per country rises is where the extra time goes. Timings are wall-clock on a shared machine (see the load average), so the smaller builds carry a few seconds of noise.',
+    superlinear:
+      'See the phases below and the render time per page: a phase whose cost per country rises is where the extra time goes. Timings are wall-clock on a shared machine (see the load average), so the smaller builds carry a few seconds of noise.',
   },
   'first search query, bytes fetched': {
-    linear: 'Pagefind\'s code is fixed and its index chunks are cut to a bounded size; what grows is the metadata, one entry per indexed page of every edition.',
-    superlinear: 'Pagefind\'s code is fixed and its index chunks are cut to a bounded size; what grows is the metadata, one entry per indexed page of every edition.',
+    linear:
+      "Pagefind's code is fixed and its index chunks are cut to a bounded size; what grows is the metadata, one entry per indexed page of every edition.",
+    superlinear:
+      "Pagefind's code is fixed and its index chunks are cut to a bounded size; what grows is the metadata, one entry per indexed page of every edition.",
   },
   '… of which the index chunk holding the word': {
     flat: 'Pagefind cuts its index into chunks of bounded size, so the chunk a query loads does not grow with the report.',
@@ -60,7 +63,8 @@ export const WHY: Record<string, Partial<Record<GrowthVerdict['growth'], string>
   '`/<edition>/`': { linear: 'The edition page lists every country, so it grows by design.' },
   '`/<edition>/themes/<theme>/`': {
     linear: "A theme page shows every country's section on that theme side by side, so it grows by design: one section per country.",
-    sublinear: "A theme page shows every country's section on that theme side by side, so it grows with the countries by design; compression makes each added section cheaper.",
+    sublinear:
+      "A theme page shows every country's section on that theme side by side, so it grows with the countries by design; compression makes each added section cheaper.",
   },
 };
 

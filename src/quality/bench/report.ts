@@ -69,16 +69,22 @@ function targetsOf(runs: readonly Run[], cores: number): string[] {
   const largest = at(54);
   if (largest) {
     const ok = largest.build.seconds < 60;
-    targets.push(`- Full build of the 54-country edition under 60 s on this ${cores}-core machine: ${largest.build.seconds.toFixed(1)} s — ${ok ? 'met' : '**MISSED**'}.`);
+    targets.push(
+      `- Full build of the 54-country edition under 60 s on this ${cores}-core machine: ${largest.build.seconds.toFixed(1)} s — ${ok ? 'met' : '**MISSED**'}.`,
+    );
   }
   const ten = at(10);
   if (ten) {
     const chapter = typeOf(ten, CHAPTER_TYPE);
     if (chapter) {
       const htmlCss = chapter.heaviest.html.gzip + chapter.heaviest.css.gzip;
-      targets.push(`- Chapter page under 50 KB compressed, HTML+CSS without search (10 countries, heaviest chapter, gzip): ${kb(htmlCss)} — ${htmlCss < 50 * KB ? 'met' : '**MISSED**'} (\`npm run budget\` checks it).`);
+      targets.push(
+        `- Chapter page under 50 KB compressed, HTML+CSS without search (10 countries, heaviest chapter, gzip): ${kb(htmlCss)} — ${htmlCss < 50 * KB ? 'met' : '**MISSED**'} (\`npm run budget\` checks it).`,
+      );
     }
-    targets.push(`- First search query under 100 KB (10 countries): ${kb(ten.search.transferred)} — ${ten.search.transferred < 100 * KB ? 'met' : '**MISSED**'} (\`npm run budget\` checks it).`);
+    targets.push(
+      `- First search query under 100 KB (10 countries): ${kb(ten.search.transferred)} — ${ten.search.transferred < 100 * KB ? 'met' : '**MISSED**'} (\`npm run budget\` checks it).`,
+    );
   }
   return targets;
 }
@@ -92,11 +98,13 @@ export function benchReport(runs: readonly Run[], context: ReportContext): Bench
     row('HTML pages', (r) => String(r.pages)),
     row('load average before the build (other work on the machine)', (r) => r.build.loadBefore.toFixed(1)),
     row('link check / Nu Html Checker problems', (r) => `${r.quality.linkProblems} / ${r.quality.htmlProblems}`),
-    ...FIGURES.map(([label, value, show]) => row(label, (r) => {
-      const v = value(r);
-      if (v !== undefined) return show(v);
-      return label.startsWith('PDF') || label.includes('per chapter') ? 'skipped' : 'n/a';
-    })),
+    ...FIGURES.map(([label, value, show]) =>
+      row(label, (r) => {
+        const v = value(r);
+        if (v !== undefined) return show(v);
+        return label.startsWith('PDF') || label.includes('per chapter') ? 'skipped' : 'n/a';
+      }),
+    ),
   ];
   const typeRows: string[][] = types.map((type) => [
     `\`${type}\``,

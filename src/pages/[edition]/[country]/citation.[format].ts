@@ -1,6 +1,6 @@
 // /<edition>/<country>/citation.{bib,ris,json}: the chapter's citation files (src/citation/files.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citationFile, CITATION_FORMATS, type CitationFormat } from '../../../citation/files.ts';
+import { CITATION_FORMATS, type CitationFormat, citationFile } from '../../../citation/files.ts';
 import { citedWork, cslItem } from '../../../citation/page.ts';
 import { type Chapter, getChapters } from '../../../data/report.ts';
 

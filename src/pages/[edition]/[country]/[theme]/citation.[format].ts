@@ -1,6 +1,6 @@
 // /<edition>/<country>/<theme>/citation.{bib,ris,json}: one section's citation files (src/citation/files.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citationFile, CITATION_FORMATS, type CitationFormat } from '../../../../citation/files.ts';
+import { CITATION_FORMATS, type CitationFormat, citationFile } from '../../../../citation/files.ts';
 import { citedWork, cslItem } from '../../../../citation/page.ts';
 import { type ChapterSection, getChapters } from '../../../../data/report.ts';
 import type { Country } from '../../../../schemas/country.ts';
