@@ -1,5 +1,5 @@
 /**
- * The pure parts of the PDF job (src/lib/pdf/): finding chapters in the sitemap, the header and
+ * The pure parts of the PDF job (src/pdf/): finding chapters in the sitemap, the header and
  * footer decision, public links, the metadata update (read back with pdfinfo), and the text
  * comparison the Kazakhstan PDF test relies on.
  */
