@@ -1,0 +1,134 @@
+/**
+ * The report as the downloads carry it: every chapter of an edition with its sections'
+ * paragraphs read from the rendered sections, checked against the export schemas. Made once per
+ * build and shared by the data files, the EPUBs, the /data/ page and datapackage.json.
+ * Build-time only (reads astro:content through src/data/report.ts).
+ */
+import { type Chapter, getChapters, getEditions } from '../data/report.ts';
+import { sectionId } from '../lib/anchors.ts';
+import { ReportError } from '../lib/problems.ts';
+import { chapterPath, joinPath } from '../lib/urls.ts';
+import type { Edition } from '../schemas/edition.ts';
+import { type Paragraph, sectionParagraphs } from './paragraphs.ts';
+import { renderSection } from './render.ts';
+import {
+  type ChapterExport,
+  chapterExportSchema,
+  type EditionExport,
+  type EditionInfo,
+  editionExportSchema,
+  FORMAT_VERSION,
+} from './schema.ts';
+
+/** A chapter's export, and its paragraphs with their runs of text and links (for the EPUB). */
+export interface ChapterModel {
+  data: ChapterExport;
+  /** Paragraphs by section theme, in order. */
+  paragraphs: Map<string, Paragraph[]>;
+}
+
+export interface EditionModel {
+  data: EditionExport;
+  chapters: ChapterModel[];
+}
+
+/**
+ * The value, checked against its export schema: a field that would break the published schema
+ * stops the build with the chapter's files and the field named, not a zod stack.
+ */
+function checked<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  file: string,
+): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({ file, field: issue.path.map(String).join('.'), message: issue.message }));
+  const list = problems.map((p) => `${p.field || '(top)'}: ${p.message}`).join('; ');
+  throw new ReportError(`The data export of ${file} does not match its published schema: ${list}.`, { problems });
+}
+
+function editionInfo(edition: Edition, site: URL, base: string): EditionInfo {
+  return {
+    id: edition.id,
+    title: edition.title,
+    shortTitle: edition.shortTitle,
+    publicationYear: edition.publicationYear,
+    ...(edition.published ? { published: edition.published } : {}),
+    periodCovered: edition.periodCovered,
+    publisher: edition.publisher,
+    licence: { name: edition.licence.name, ...(edition.licence.url ? { url: edition.licence.url } : {}) },
+    url: new URL(joinPath(base, edition.id), site).href,
+  };
+}
+
+async function chapterModel(chapter: Chapter, site: URL, base: string): Promise<ChapterModel> {
+  const { edition, country } = chapter;
+  const chapterUrl = new URL(chapterPath(base, edition.id, country.slug), site).href;
+  const paragraphs = new Map<string, Paragraph[]>();
+  const sections = [];
+  for (const { theme, entry } of chapter.sections) {
+    const file = `sections/${edition.id}/${country.slug}/${theme.slug}.mdx`;
+    const found = sectionParagraphs(await renderSection(entry), theme.slug, site, file);
+    paragraphs.set(theme.slug, found);
+    sections.push({
+      theme: theme.slug,
+      label: theme.label,
+      url: `${chapterUrl}#${sectionId(theme.slug)}`,
+      corrections: entry.data.corrections.map((c) => ({ date: c.date, note: c.note })),
+      paragraphs: found.map((p) => ({
+        id: p.id,
+        n: p.n,
+        url: `${chapterUrl}#${p.id}`,
+        text: p.text,
+        links: p.parts.flatMap((part) => (typeof part === 'string' ? [] : [{ text: part.text, href: part.href }])),
+      })),
+    });
+  }
+  const data = checked(
+    chapterExportSchema,
+    {
+      formatVersion: FORMAT_VERSION,
+      edition: editionInfo(edition, site, base),
+      country: { slug: country.slug, name: country.name, iso: country.iso, region: country.region },
+      url: chapterUrl,
+      sections,
+    },
+    `sections/${edition.id}/${country.slug}/`,
+  );
+  return { data, paragraphs };
+}
+
+const cache = new Map<string, Promise<EditionModel[]>>();
+
+/** Every edition that has chapters, newest first, each with its chapters alphabetically. */
+export function getEditionModels(site: URL, base: string): Promise<EditionModel[]> {
+  const key = `${site.href} ${base}`;
+  let models = cache.get(key);
+  if (!models) {
+    models = (async () => {
+      const [editions, chapters] = await Promise.all([getEditions(), getChapters()]);
+      const out: EditionModel[] = [];
+      for (const edition of editions) {
+        const own = chapters.filter((c) => c.edition.id === edition.id);
+        if (own.length === 0) continue;
+        const models = await Promise.all(own.map((c) => chapterModel(c, site, base)));
+        const data = checked(
+          editionExportSchema,
+          {
+            formatVersion: FORMAT_VERSION,
+            edition: editionInfo(edition, site, base),
+            chapters: models.map(({ data: { formatVersion: _v, edition: _e, ...rest } }) => rest),
+          },
+          `sections/${edition.id}/`,
+        );
+        out.push({ data, chapters: models });
+      }
+      return out;
+    })();
+    cache.set(key, models);
+  }
+  return models;
+}
