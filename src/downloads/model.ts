@@ -6,7 +6,6 @@
  */
 import { type Chapter, getChapters, getEditions } from '../data/report.ts';
 import { sectionId } from '../lib/anchors.ts';
-import { ReportError } from '../lib/problems.ts';
 import { chapterPath, joinPath } from '../lib/urls.ts';
 import type { Edition } from '../schemas/edition.ts';
 import { type Paragraph, sectionParagraphs } from './paragraphs.ts';
@@ -18,6 +17,7 @@ import {
   type EditionInfo,
   editionExportSchema,
   FORMAT_VERSION,
+  parseExport,
 } from './schema.ts';
 
 /** A chapter's export, and its paragraphs with their runs of text and links (for the EPUB). */
@@ -30,24 +30,6 @@ export interface ChapterModel {
 export interface EditionModel {
   data: EditionExport;
   chapters: ChapterModel[];
-}
-
-/**
- * The value, checked against its export schema: a field that would break the published schema
- * stops the build with the chapter's files and the field named, not a zod stack.
- */
-function checked<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-  file: string,
-): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({ file, field: issue.path.map(String).join('.'), message: issue.message }));
-  const list = problems.map((p) => `${p.field || '(top)'}: ${p.message}`).join('; ');
-  throw new ReportError(`The data export of ${file} does not match its published schema: ${list}.`, { problems });
 }
 
 function editionInfo(edition: Edition, site: URL, base: string): EditionInfo {
@@ -87,7 +69,7 @@ async function chapterModel(chapter: Chapter, site: URL, base: string): Promise<
       })),
     });
   }
-  const data = checked(
+  const data = parseExport(
     chapterExportSchema,
     {
       formatVersion: FORMAT_VERSION,
@@ -115,7 +97,7 @@ export function getEditionModels(site: URL, base: string): Promise<EditionModel[
         const own = chapters.filter((c) => c.edition.id === edition.id);
         if (own.length === 0) continue;
         const models = await Promise.all(own.map((c) => chapterModel(c, site, base)));
-        const data = checked(
+        const data = parseExport(
           editionExportSchema,
           {
             formatVersion: FORMAT_VERSION,

@@ -5,6 +5,7 @@
  * Astro: the EPUB and offline jobs and the tests share it.
  */
 import { z } from 'zod';
+import { ReportError } from '../lib/problems.ts';
 
 /** The version of the export format; raised when a field changes meaning or goes away. */
 export const FORMAT_VERSION = 1;
@@ -112,4 +113,16 @@ export type SchemaFile = keyof typeof JSON_SCHEMAS;
 export function jsonSchemaOf(file: SchemaFile, id: string): Record<string, unknown> {
   const schema = z.toJSONSchema(JSON_SCHEMAS[file], { target: 'draft-2020-12', io: 'output' });
   return { ...schema, $id: id, title: file === 'chapter.schema.json' ? 'Chapter export' : 'Edition export' };
+}
+
+/**
+ * The value, checked against its export schema: a field that would break the published schema
+ * stops the build with the content it came from (`file`) and the field named, never a zod stack.
+ */
+export function parseExport<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({ file, field: issue.path.map(String).join('.'), message: issue.message }));
+  const list = problems.map((p) => `${p.field || '(top)'}: ${p.message}`).join('; ');
+  throw new ReportError(`The data export of ${file} does not match its published schema: ${list}.`, { problems });
 }
