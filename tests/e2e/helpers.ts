@@ -10,6 +10,7 @@ export const PAGE_TYPES = {
   corrections: '2026/corrections/',
   'theme index': '2026/themes/',
   'theme page': '2026/themes/freedom-of-association/',
+  data: 'data/',
   'not found': '2026/no-such-country/',
 } as const;
 
