@@ -5,10 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { strToU8 } from 'fflate';
+import { longDate } from '../citation/reference.ts';
+import { CONTENT_DIR } from '../validation/paths.ts';
 import { paragraphsCsv } from './csv.ts';
 import { epubBytes } from './epub.ts';
-import { type DownloadFormat, downloadFileName, downloadPath, FORMATS } from './files.ts';
+import { type DownloadFormat, downloadFileName, downloadPath, FORMATS, offlineFileName } from './files.ts';
 import { type EditionModel, getEditionModels } from './model.ts';
+import { currentOfflineCopy } from './offline-digest.ts';
 import type { CountryExport, EditionInfo } from './schema.ts';
 
 export interface Download {
@@ -58,6 +61,26 @@ function download(
   };
 }
 
+/** The edition's offline copy, when `npm run offline` made one from the content as it is now. */
+function offlineDownload(edition: EditionInfo): Download[] {
+  const copy = currentOfflineCopy(edition.id, CONTENT_DIR);
+  if (!copy) return [];
+  const file = offlineFileName(edition.id);
+  return [
+    {
+      path: downloadPath(edition.id, file),
+      file,
+      format: 'zip',
+      mediatype: FORMATS.zip.mediatype,
+      edition,
+      title: `${edition.shortTitle}: offline copy`,
+      description: `The whole ${edition.shortTitle} site to read without a connection and to pass on: unzip it and open index.html. Search is online only. Made on ${longDate(copy.sidecar.made)}.`,
+      bytes: copy.bytes,
+      sha256: createHash('sha256').update(copy.bytes).digest('hex'),
+    },
+  ];
+}
+
 const json = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
 
 function editionDownloads(model: EditionModel): Download[] {
@@ -80,7 +103,7 @@ function editionDownloads(model: EditionModel): Download[] {
       ),
     ];
   });
-  return [...whole, ...chapters];
+  return [...whole, ...offlineDownload(edition), ...chapters];
 }
 
 const cache = new Map<string, Promise<Download[]>>();
