@@ -3,7 +3,8 @@ import { ReportElement } from './base.ts';
 
 /**
  * <chapter-toc>: marks, in the table of contents, the section being read (aria-current), so a
- * reader deep in a long chapter sees where they are. Without scripts the contents are plain links.
+ * reader deep in a long chapter sees where they are, and folds the contents when a section is chosen
+ * from the folded bar phones show. Without scripts the contents are plain links.
  */
 class ChapterToc extends ReportElement {
   protected connect(signal: AbortSignal): void {
@@ -13,6 +14,15 @@ class ChapterToc extends ReportElement {
     for (const link of list.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
       links.set(fragmentId(link.hash), link);
     }
+    // Where the contents are a folded bar (phones), choosing a section folds them again.
+    const details = this.querySelector('details');
+    list.addEventListener(
+      'click',
+      (event) => {
+        if (details?.open && (event.target as Element).closest('a')) details.open = false;
+      },
+      { signal },
+    );
     const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) => links.has(s.dataset['theme'] ?? ''));
     const visible = new Set<HTMLElement>();
     const mark = () => {
