@@ -1,10 +1,11 @@
 /**
  * The offline copy of an edition: one ZIP of the built site's pages for that edition (its home,
  * chapters, sections, themes, about and corrections pages, its citation files and downloads),
- * rewritten to open from disk (src/downloads/offline-rewrite.ts). Left out: the search index
- * (Pagefind cannot load from file://; the search page becomes a notice), PDFs (their size would
- * take the copy past 10 MB at 54 chapters), other editions, the feed and the sitemap; links to
- * them go to the site online. Written to a temporary file, then renamed, with its sidecar.
+ * rewritten to open from disk (src/downloads/offline-rewrite.ts). Left out, to keep a
+ * 54-chapter copy under 10 MB or because they cannot work from disk: the search index (Pagefind
+ * cannot load from file://; the search page becomes a notice), PDFs, the single-section pages
+ * (each repeats its chapter's text in a whole page), each chapter's data files (the edition's
+ * hold every chapter), other editions, the feed and the sitemap; links to them go online. Written to a temporary file, then renamed, with its sidecar.
  */
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,19 +58,21 @@ function siteFiles(site: string): string[] {
 }
 
 /** Which files of the site go into the copy of `edition` (`newest`: the site's home shows it). */
-function selectFiles(all: string[], edition: string, newest: boolean, redirects: Set<string>): string[] {
+function selectFiles(all: string[], edition: string, newest: boolean, countries: Set<string>): string[] {
   const data = `${DATA_FOLDER}/`;
   return all.filter((file) => {
-    const [top = '', second = ''] = file.split('/');
-    if (top === edition) return true;
+    const [top = '', second = '', third = ''] = file.split('/');
+    // A chapter's single-section pages repeat its text (print one section online instead).
+    if (top === edition) return !(countries.has(second) && file.split('/').length > 3);
     if (top === '_astro') return !file.endsWith('.js');
     if (file === 'favicon.svg' || file === 'search/index.html') return true;
     if (file === 'index.html') return newest;
     if (top === DATA_FOLDER) {
       if (file.endsWith('.zip')) return false;
-      return !file.slice(data.length).includes('/') || second === 'schema' || second === edition;
+      // The edition's own files; each chapter's are online (the edition's hold every chapter).
+      return !file.slice(data.length).includes('/') || second === 'schema' || (second === edition && !third.startsWith(`${edition}-`));
     }
-    return newest && redirects.has(file);
+    return newest && countries.has(top) && file === `${top}/index.html`;
   });
 }
 
@@ -120,8 +123,8 @@ export function makeOfflineCopy(request: OfflineRequest): OfflineResult {
   }
 
   const all = siteFiles(site);
-  const redirects = new Set(data.chapters.map((c) => `${c.country.slug}/index.html`));
-  const chosen = selectFiles(all, id, newest, redirects);
+  const countries = new Set(data.chapters.map((c) => c.country.slug));
+  const chosen = selectFiles(all, id, newest, countries);
   const inCopy = new Set(chosen);
   if (!newest) inCopy.add('index.html');
   const folder = offlineFileName(id).replace(/\.zip$/, '');
