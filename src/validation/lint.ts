@@ -1,10 +1,8 @@
 /**
  * Content lint: the mistakes that pass validate-content.ts (which already rejects empty and `#`
- * link targets, unknown editions, countries and themes, a theme used twice in a chapter, and
+ * link targets and any link target but https, http, mailto and #<theme> (src/validation/links.ts), unknown editions, countries and themes, a theme used twice in a chapter, and
  * fragments that name no section) but still publish something broken.
  *
- * - A link target without a scheme (`www.example.org`, `report.pdf`) is read by the browser as a
- *   path on this site: a dead link on every page that shows the section.
  * - A link with no words is invisible to screen readers and to sighted readers alike.
  * - A missingSources entry whose words are not in the section points the editor at nothing.
  * - Two countries with one ISO code, or two themes claiming one heading, make the map and the
@@ -20,13 +18,11 @@ import { visit } from 'unist-util-visit';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
 import { slugify } from '../lib/themes.ts';
+import { linkTargetProblem } from './links.ts';
 import { type ContentPaths, relative } from './paths.ts';
 import type { ContentReport } from './validate.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-
-/** Schemes a section may link to: sources on the web, and mail. */
-const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
 function linkText(link: Link): string {
   let words = '';
@@ -36,29 +32,6 @@ function linkText(link: Link): string {
     if (node.type === 'image' && node.alt) words += node.alt;
   });
   return words.trim();
-}
-
-/** Problems with a link's target that the build would publish as a broken link. */
-export function linkTargetProblem(url: string): string | undefined {
-  const target = url.trim();
-  if (target === '' || target.startsWith('#')) return undefined; // validate-content.ts checks these.
-  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(target)?.[1]?.toLowerCase();
-  if (!scheme) {
-    const looksLikeHost = /^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)+\/)/i.test(target);
-    return looksLikeHost
-      ? `has no scheme, so browsers read it as a page of this site; write https://${target.replace(/^\/+/, '')}.`
-      : 'is a path on this site, which changes meaning on each page the section appears on; link to a section with #<theme> or to a source with its full https:// address.';
-  }
-  if (!ALLOWED_SCHEMES.has(scheme))
-    return `uses the ${scheme} scheme; sections link to https:// sources, mailto: addresses or #<theme> sections only.`;
-  if (scheme !== 'mailto:') {
-    try {
-      if (!new URL(target).hostname) return 'names no host.';
-    } catch {
-      return 'is not a valid web address (a space or a stray character?).';
-    }
-  }
-  return undefined;
 }
 
 /** Lint of one section body (MDX without frontmatter). */
@@ -72,10 +45,6 @@ export function lintSectionBody(
   const line = (link: Link) => (link.position?.start.line ?? 1) + where.bodyLine - 1;
   visit(tree, 'link', (link: Link) => {
     const words = linkText(link);
-    const problem = linkTargetProblem(link.url);
-    if (problem) {
-      problems.push({ file: where.file, line: line(link), message: `the link${words ? ` "${words}"` : ''} to \`${link.url}\` ${problem}` });
-    }
     if (!words && link.url.trim() !== '') {
       problems.push({
         file: where.file,
@@ -154,3 +123,6 @@ export async function lintContent(report: ContentReport, paths: ContentPaths): P
   }
   return problems;
 }
+
+// Link targets are refused by validation now (src/validation/links.ts); kept here for callers of the lint.
+export { linkTargetProblem };

@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Problem } from '../lib/problems.ts';
 import { type SectionData, sectionSchema, type Vocabulary } from '../schemas/section.ts';
+import { linkProblems } from './links.ts';
 import { relative } from './paths.ts';
 import { parseYaml, zodProblems } from './yaml.ts';
 
@@ -131,5 +132,6 @@ export async function checkSectionFile(
       });
     }
   });
+  problems.push(...linkProblems(tree, relative(file), bodyLine));
   return result.success ? { file, data: result.data, body, tree, bodyLine } : undefined;
 }
