@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { runCommand } from '../src/lib/command.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import { formatProblem, formatProblems } from '../src/lib/problems.ts';
 import { parseArguments } from '../src/quality/arguments.ts';
 import { CONTENT_DIR, contentPaths } from '../src/validation/paths.ts';
 import { validateContent } from '../src/validation/validate.ts';
@@ -22,6 +22,13 @@ await runCommand({ name: 'check' }, async () => {
   }).values;
   const report = await validateContent(contentPaths(values.content));
   let failed = false;
+  // Warnings never fail the check: the text is published as written, but an editor should look.
+  if (report.warnings.length > 0) {
+    const count = `${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}`;
+    console.warn(
+      `${count} (published as written; check each against the source):\n${report.warnings.map((w) => `  ${formatProblem(w)}`).join('\n')}`,
+    );
+  }
   if (report.problems.length > 0) {
     console.error(formatProblems(report.problems));
     failed = true;

@@ -67,6 +67,12 @@ export function sectionSchema(vocabulary: Vocabulary) {
         )
         .default([]),
       /**
+       * Whether the text may hold invisible direction controls (U+202A–U+202E, U+2066–U+2069),
+       * which a quotation in Arabic, Hebrew or Persian may need; without this, they are refused
+       * because they can make text read differently from what it holds (src/validation/section-text.ts).
+       */
+      allowDirectionControls: z.boolean({ error: 'allowDirectionControls must be true or false.' }).default(false),
+      /**
        * Changes made to the text after publication, oldest first. Each is shown above the section
        * ("Corrected on <date>: <note>"), listed on the edition's corrections page, and makes
        * citations name the version ("Version of <date>").

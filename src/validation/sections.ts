@@ -14,7 +14,8 @@ import type { Problem } from '../lib/problems.ts';
 import { type SectionData, sectionSchema, type Vocabulary } from '../schemas/section.ts';
 import { linkProblems } from './links.ts';
 import { relative } from './paths.ts';
-import { parseYaml, zodProblems } from './yaml.ts';
+import { ALLOW_DIRECTION_CONTROLS, characterProblems, decodeSection, nestingProblems, treeDepthProblem } from './section-text.ts';
+import { parseYaml, yamlToJS, zodProblems } from './yaml.ts';
 
 /** A section file that passed its own checks. */
 export interface CheckedSection {
@@ -65,8 +66,11 @@ export async function checkSectionFile(
   file: string,
   vocabulary: Vocabulary,
   problems: Problem[],
+  warnings: Problem[] = [],
 ): Promise<(CheckedSection & { tree: Root; bodyLine: number }) | undefined> {
-  const source = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const decoded = decodeSection(await readFile(file), relative(file), problems);
+  if (decoded === undefined) return undefined;
+  const source = decoded.replace(/^\uFEFF/, '');
   const match = FRONTMATTER.exec(source);
   if (!match) {
     problems.push({
@@ -78,7 +82,9 @@ export async function checkSectionFile(
   }
   const yaml = parseYaml(match[1]!, file, 1, problems);
   if (!yaml) return undefined;
-  const frontmatter = yaml.doc.toJS() ?? {};
+  const frontmatter = yamlToJS<Record<string, unknown>>(yaml, file, problems, {});
+  if (frontmatter === undefined) return undefined;
+  characterProblems(source, relative(file), frontmatter[ALLOW_DIRECTION_CONTROLS] === true, problems, warnings);
   const schema = sectionSchema(vocabulary);
   const result = schema.safeParse(frontmatter);
   if (!result.success) {
@@ -87,6 +93,11 @@ export async function checkSectionFile(
 
   const body = source.slice(match[0].length);
   const bodyLine = match[0].split('\n').length; // lines before the body starts
+  const tooDeep = nestingProblems(body, relative(file), bodyLine);
+  if (tooDeep.length > 0) {
+    problems.push(...tooDeep);
+    return undefined;
+  }
   let tree: Root;
   try {
     tree = mdxParser.parse(body);
@@ -97,6 +108,12 @@ export async function checkSectionFile(
       line: place ? place + bodyLine - 1 : undefined,
       message: `cannot be read as MDX: ${(error as Error).message}. Curly braces and angle brackets in text must be escaped (\\{ \\} \\<).`,
     });
+    return undefined;
+  }
+
+  const depth = treeDepthProblem(tree, relative(file), bodyLine);
+  if (depth) {
+    problems.push(depth);
     return undefined;
   }
 

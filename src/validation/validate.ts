@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'astro/zod';
 import { visit } from 'unist-util-visit';
-import { EDITION_PAGES } from '../lib/constants.ts';
+import { EDITION_PAGES, SITE_PAGES } from '../lib/constants.ts';
 import type { Problem } from '../lib/problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { sortThemes } from '../lib/themes.ts';
@@ -20,7 +20,7 @@ import { type Theme, themeSchema } from '../schemas/theme.ts';
 import { transliterationsSchema } from '../schemas/transliteration.ts';
 import { type ContentPaths, relative } from './paths.ts';
 import { type CheckedSection, checkSectionFile, listMdx } from './sections.ts';
-import { checkDataFile, parseYaml, zodProblems } from './yaml.ts';
+import { checkDataFile, parseYaml, yamlToJS, zodProblems } from './yaml.ts';
 
 export type { CheckedSection } from './sections.ts';
 
@@ -37,6 +37,8 @@ export interface ContentData {
 
 export interface ContentReport extends ContentData {
   sections: CheckedSection[];
+  /** What is published as written but an editor should look at (invisible characters); never stops a build. */
+  warnings: Problem[];
 }
 
 interface DataFiles {
@@ -74,6 +76,13 @@ async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise
         message: `\`${slug}\` cannot be a country's slug: /<edition>/${slug}/ is a page of every edition (${EDITION_PAGES.join(', ')}). Choose another slug.`,
       });
     }
+    if ((SITE_PAGES as readonly string[]).includes(slug)) {
+      problems.push({
+        file: relative(paths.countries),
+        field: slug,
+        message: `\`${slug}\` cannot be a country's slug: /${slug}/ is a page of the site (${SITE_PAGES.join(', ')}). Choose another slug.`,
+      });
+    }
   }
   return { editions, countries, themes };
 }
@@ -101,7 +110,8 @@ async function checkTransliterations(file: string, problems: Problem[]): Promise
   }
   const yaml = parseYaml(source, file, 0, problems);
   if (!yaml) return;
-  const data = yaml.doc.toJS() ?? [];
+  const data = yamlToJS<unknown>(yaml, file, problems, []);
+  if (data === undefined) return;
   const result = transliterationsSchema.safeParse(data);
   if (!result.success) problems.push(...zodProblems(result.error, data, file, [], yaml, ['spellings', 'note']));
 }
@@ -151,11 +161,15 @@ export async function withCountriesFile(data: ContentData, file: string): Promis
  * The section files under `dir`, each on its own and across files, against the vocabulary of data
  * files already checked (`validateData`): they are not read again.
  */
-export async function validateSections(dir: string, vocabulary: Vocabulary): Promise<{ problems: Problem[]; sections: CheckedSection[] }> {
+export async function validateSections(
+  dir: string,
+  vocabulary: Vocabulary,
+): Promise<{ problems: Problem[]; sections: CheckedSection[]; warnings: Problem[] }> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const checked = [];
   for (const file of await listMdx(dir, problems)) {
-    const section = await checkSectionFile(file, vocabulary, problems);
+    const section = await checkSectionFile(file, vocabulary, problems, warnings);
     if (section) checked.push(section);
   }
 
@@ -189,12 +203,12 @@ export async function validateSections(dir: string, vocabulary: Vocabulary): Pro
       });
     });
   }
-  return { problems, sections: checked.map(({ file, data, body }) => ({ file, data, body })) };
+  return { problems, warnings, sections: checked.map(({ file, data, body }) => ({ file, data, body })) };
 }
 
 /** Validates everything under `paths`; never throws for bad content, only returns problems. */
 export async function validateContent(paths: ContentPaths): Promise<ContentReport> {
   const data = await validateData(paths);
   const sections = await validateSections(paths.sections, data.vocabulary);
-  return { ...data, problems: [...data.problems, ...sections.problems], sections: sections.sections };
+  return { ...data, problems: [...data.problems, ...sections.problems], sections: sections.sections, warnings: sections.warnings };
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z } from 'astro/zod';
-import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, LineCounter, parseDocument, visit } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { relative } from './paths.ts';
@@ -12,6 +12,8 @@ import { relative } from './paths.ts';
 /** A YAML document with a way to turn a key path into a line number. */
 export interface ParsedYaml {
   doc: Document;
+  /** The line of a character offset in the source, in the file's numbering. */
+  lineAt(offset: number): number;
   lineOf(fieldPath: readonly PropertyKey[]): number | undefined;
 }
 
@@ -29,6 +31,7 @@ export function parseYaml(source: string, file: string, lineOffset: number, prob
   if (doc.errors.length > 0) return undefined;
   return {
     doc,
+    lineAt,
     lineOf(fieldPath) {
       // Walk up to the deepest node that exists, so a missing field points at its parent.
       for (let depth = fieldPath.length; depth >= 0; depth--) {
@@ -38,6 +41,32 @@ export function parseYaml(source: string, file: string, lineOffset: number, prob
       return undefined;
     },
   };
+}
+
+/**
+ * The document's value, or undefined with a problem when it cannot be made: the YAML library
+ * refuses documents whose aliases would expand without bound ("billion laughs"), and says so by
+ * throwing, which would otherwise end check, build and import on a stack trace naming no file.
+ */
+export function yamlToJS<T>(yaml: ParsedYaml, file: string, problems: Problem[], empty: T): T | undefined {
+  try {
+    return (yaml.doc.toJS({ maxAliasCount: 100 }) ?? empty) as T;
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    let line: number | undefined;
+    visit(yaml.doc, {
+      Alias(_, node) {
+        line = node.range ? yaml.lineAt(node.range[0]) : undefined;
+        return visit.BREAK;
+      },
+    });
+    problems.push({
+      file: relative(file),
+      line: line ?? 1,
+      message: `cannot be read: ${reason}. YAML aliases (*name) may repeat a value a few times, not expand into thousands; write the values out.`,
+    });
+    return undefined;
+  }
 }
 
 /** Turns zod's issues into problems an editor can act on. */
@@ -100,7 +129,8 @@ export async function checkDataFile<S extends z.ZodObject>(
     });
     return entries;
   }
-  const data = yaml.doc.toJS() as Record<string, unknown>;
+  const data = yamlToJS<Record<string, unknown>>(yaml, file, problems, {});
+  if (!data) return entries;
   for (const [key, value] of Object.entries(data)) {
     if (!keyRule.pattern.test(key)) {
       problems.push({
