@@ -19,6 +19,7 @@ import type { Vocabulary } from '../schemas/section.ts';
 import { type Theme, themeSchema } from '../schemas/theme.ts';
 import { transliterationsSchema } from '../schemas/transliteration.ts';
 import { type ContentPaths, relative } from './paths.ts';
+import { reservedThemeSlug } from './reserved-ids.ts';
 import { type CheckedSection, checkSectionFile, listMdx } from './sections.ts';
 import { checkDataFile, parseYaml, yamlToJS, zodProblems } from './yaml.ts';
 
@@ -58,7 +59,7 @@ async function checkDataFiles(paths: ContentPaths, problems: Problem[]): Promise
     problems,
   );
   const countries = await checkDataFile(paths.countries, countrySchema, SLUG_KEY, problems);
-  const themes = await checkDataFile(paths.themes, themeSchema, SLUG_KEY, problems);
+  const themes = await checkDataFile(paths.themes, themeSchema, { ...SLUG_KEY, reserved: reservedThemeSlug }, problems);
   for (const [year, edition] of editions) {
     if (String(edition.publicationYear) !== year) {
       problems.push({

@@ -104,11 +104,24 @@ function valueAt(input: unknown, fieldPath: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The line of a top-level key itself (lineOf gives its value's, often the line below). */
+function keyLine(yaml: ParsedYaml, key: string): number | undefined {
+  if (!isMap(yaml.doc.contents)) return undefined;
+  const pair = yaml.doc.contents.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+  const range = (pair?.key as { range?: [number, number] } | null)?.range;
+  return range ? yaml.lineAt(range[0]) : yaml.lineOf([key]);
+}
+
 /** Reads a data file whose top level maps slugs to entries, checking each entry with `schema`. */
 export async function checkDataFile<S extends z.ZodObject>(
   file: string,
   schema: S,
-  keyRule: { pattern: RegExp; description: string },
+  keyRule: {
+    pattern: RegExp;
+    description: string;
+    /** Why a well-formed key may still not be used (a theme slug that is a page's own id), or undefined. */
+    reserved?: (key: string) => string | undefined;
+  },
   problems: Problem[],
 ): Promise<Map<string, z.output<S>>> {
   const entries = new Map<string, z.output<S>>();
@@ -139,6 +152,11 @@ export async function checkDataFile<S extends z.ZodObject>(
         field: key,
         message: `\`${key}\` is not a valid key: it must be ${keyRule.description}.`,
       });
+      continue;
+    }
+    const reserved = keyRule.reserved?.(key);
+    if (reserved) {
+      problems.push({ file: relative(file), line: keyLine(yaml, key), field: key, message: reserved });
       continue;
     }
     const result = schema.safeParse(value);
