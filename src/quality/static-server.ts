@@ -7,7 +7,7 @@
  *
  * It listens on 127.0.0.1 only.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -62,12 +62,24 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-async function fileAt(root: string, relativePath: string): Promise<string | undefined> {
-  const file = path.join(root, relativePath);
-  if (!file.startsWith(root)) return undefined;
+/**
+ * The file `relativePath` names inside `root`, or undefined when it is not a file there. Containment
+ * is checked on whole path segments after resolving: a bare `startsWith(root)` let
+ * `/..%2fdist-private%2fsecret.txt` through, since `/site/dist-private` starts with `/site/dist`.
+ */
+function within(root: string, file: string): boolean {
+  const inside = path.relative(root, file);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${path.sep}`) && !path.isAbsolute(inside);
+}
+
+export async function fileAt(root: string, relativePath: string): Promise<string | undefined> {
+  const file = path.resolve(root, `.${path.sep}${relativePath}`);
+  if (!within(root, file)) return undefined;
   const info = await stat(file).catch(() => undefined);
-  if (info?.isFile()) return file;
-  return undefined;
+  if (!info?.isFile()) return undefined;
+  // A symbolic link inside the site may point anywhere: serve what it resolves to only if that is inside too.
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]).catch(() => []);
+  return realRoot && realFile && within(realRoot, realFile) ? file : undefined;
 }
 
 /** Serves `root` under `base` at 127.0.0.1:`port` until close() is called. */
