@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/content-validation.ts';
+import { publishedPages } from './src/integrations/published-pages.ts';
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
 import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
 import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
@@ -45,7 +46,8 @@ export default defineConfig({
       rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },
-  integrations: [contentValidation(CONTENT_DIR), mdx(), pagefindIndex(), stalePdfs(CONTENT_DIR)],
+  // publishedPages runs last: it rewrites the pages Pagefind has indexed and prunes Pagefind's output.
+  integrations: [contentValidation(CONTENT_DIR), mdx(), pagefindIndex(), stalePdfs(CONTENT_DIR), publishedPages()],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: everything from this origin only. Astro adds
   // the hashes of any inline script or style it emits; Pagefind's search runs WebAssembly.
