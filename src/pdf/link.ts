@@ -4,7 +4,7 @@
  * to it only if it exists and its sidecar's digest matches the chapter's content as it is now.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export function pdfFileName(edition: string, country: string): string {
@@ -26,8 +26,9 @@ export interface PdfSidecar {
 
 /**
  * A digest of what a chapter's PDF is printed from: sha256 over the chapter's section files
- * (`<contentDir>/sections/<edition>/<country>/*.mdx`, sorted by name) and `editions.yaml` and
- * `themes.yaml`. Each file enters as its name, its length and its bytes, so that renaming,
+ * (`<contentDir>/sections/<edition>/<country>/*.mdx`, sorted by name) and `editions.yaml`,
+ * `countries.yaml` and `themes.yaml` (a PDF prints the country's name from countries.yaml: renaming
+ * a country must leave its old PDF stale). Each file enters as its name, its length and its bytes, so that renaming,
  * adding or removing a section changes the digest too. Throws if a file cannot be read (e.g. the
  * chapter has no sections folder).
  */
@@ -40,11 +41,14 @@ export function chapterDigest(contentDir: string, edition: string, country: stri
   const files = [
     ...sections,
     ['editions.yaml', path.join(contentDir, 'editions.yaml')] as const,
+    ['countries.yaml', path.join(contentDir, 'countries.yaml')] as const,
     ['themes.yaml', path.join(contentDir, 'themes.yaml')] as const,
   ];
   const hash = createHash('sha256');
   for (const [name, file] of files) {
-    const bytes = readFileSync(file);
+    // A folder without countries.yaml cannot be built, but partial content folders (tests,
+    // downloads' fixtures) digest it as absent rather than failing.
+    const bytes = name === 'countries.yaml' && !existsSync(file) ? Buffer.from('(absent)') : readFileSync(file);
     hash.update(`${name}\0${bytes.length}\0`);
     hash.update(bytes);
   }
