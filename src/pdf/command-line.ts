@@ -52,10 +52,13 @@ export function summary(report: GenerateReport, outDirs: readonly string[]): { m
   const made = report.results.filter((r) => r.ok);
   const failed = report.results.filter((r) => !r.ok);
   const bytes = made.reduce((sum, r) => sum + r.bytes, 0);
+  const where = outDirs.map((d) => `${shown(d)}/`).join(' and ');
   return {
+    // No size for nothing: formatSize rounds up to 1 KB, and "0 PDFs (1 KB)" read as a PDF made.
     made:
-      `${made.length} PDF${made.length === 1 ? '' : 's'} (${formatSize(bytes)}) in ${outDirs.map((d) => `${shown(d)}/`).join(' and ')} ` +
-      `in ${report.seconds.toFixed(1)} s.`,
+      made.length === 0
+        ? `No PDF was written (${where} unchanged) in ${report.seconds.toFixed(1)} s.`
+        : `${made.length} PDF${made.length === 1 ? '' : 's'} (${formatSize(bytes)}) in ${where} in ${report.seconds.toFixed(1)} s.`,
     failed:
       failed.length === 0
         ? undefined

@@ -19,7 +19,14 @@ import { CHROMIUM_PATH } from '../quality/chromium.ts';
 import type { ChapterPage } from './chapters.ts';
 import { setInfo } from './info.ts';
 import { digestOfBuiltPage, pdfSidecar } from './link.ts';
-import { CHAPTER_TIMEOUT_MS, openPrintSession, type PrintSession, printChapter, withTimeout } from './print-chapter.ts';
+import {
+  CHAPTER_TIMEOUT_MS,
+  ChapterTimeoutError,
+  openPrintSession,
+  type PrintSession,
+  printChapter,
+  withTimeout,
+} from './print-chapter.ts';
 import { chaptersToPrint, checkChromium, PdfSetupError, publishers, serveOnFreePort } from './setup.ts';
 
 export { PdfSetupError, PORTS } from './setup.ts';
@@ -95,7 +102,11 @@ export async function generatePdfs(options: GenerateOptions): Promise<GenerateRe
           ? { edition: chapter.edition, country: chapter.country, digest: builtDigest }
           : pdfSidecar(options.contentDir, chapter.edition, chapter.country);
         const url = new URL(chapter.path, origin).href;
-        const pdf = await withTimeout(printChapter(session.context, origin, url), CHAPTER_TIMEOUT_MS, 'loading and printing');
+        const pdf = await withTimeout(
+          printChapter(session.context, origin, url),
+          CHAPTER_TIMEOUT_MS,
+          'loading and printing the page in Chromium',
+        );
         const finished = setInfo(pdf, { Author: authors.get(chapter.edition)! });
         const files = options.outDirs.map((dir) => path.join(dir, chapter.file));
         for (const file of files) {
@@ -106,6 +117,16 @@ export async function generatePdfs(options: GenerateOptions): Promise<GenerateRe
         result = { chapter, ok: true, bytes: finished.length, seconds: (performance.now() - chapterStarted) / 1000, files };
       } catch (error) {
         if (error instanceof PdfSetupError) throw error;
+        if (error instanceof ChapterTimeoutError && session) {
+          // A hung browser would hang the next chapter too: start a new one for it.
+          const hung = session;
+          session = undefined;
+          await withTimeout(hung.browser.close(), 10_000, 'closing Chromium').catch(() => undefined);
+          error = new Error(
+            `${(error as Error).message}: Chromium may be hung, or the page never finishes loading. The next chapter gets a new Chromium; PDF_CHAPTER_TIMEOUT sets the limit in seconds.`,
+            { cause: error },
+          );
+        }
         result = { chapter, ok: false, error: error as Error, seconds: (performance.now() - chapterStarted) / 1000 };
       }
       results.push(result);

@@ -9,8 +9,15 @@ import { CHROMIUM_ARGS } from '../quality/chromium.ts';
 import { FALLBACK_MARGIN, headerFooter, publicHref } from './print-options.ts';
 import { PdfSetupError } from './setup.ts';
 
-/** Longest a chapter may take to load and print before it is reported as failed. */
-export const CHAPTER_TIMEOUT_MS = 180_000;
+/**
+ * Longest a chapter may take to load and print before it is reported as failed: 60 s, some twenty
+ * times what the longest chapter takes on two shared cores (about 3 s). A hung Chromium used to
+ * hold a run for 180 s per chapter. PDF_CHAPTER_TIMEOUT (seconds) sets another limit.
+ */
+export const CHAPTER_TIMEOUT_MS = Number(process.env['PDF_CHAPTER_TIMEOUT'] ?? 60) * 1000 || 60_000;
+
+/** A chapter that Chromium did not load and print in time: the browser is then restarted. */
+export class ChapterTimeoutError extends Error {}
 
 export interface PrintSession {
   browser: Browser;
@@ -37,7 +44,7 @@ export async function openPrintSession(executablePath: string): Promise<PrintSes
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new ChapterTimeoutError(`${what} took longer than ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -54,7 +61,8 @@ export async function printChapter(context: BrowserContext, origin: string, url:
     return route.abort('blockedbyclient');
   });
   try {
-    const response = await page.goto(url, { waitUntil: 'load', timeout: CHAPTER_TIMEOUT_MS });
+    // The job's own limit (withTimeout, which restarts a hung Chromium) comes first.
+    const response = await page.goto(url, { waitUntil: 'load', timeout: CHAPTER_TIMEOUT_MS + 5_000 });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const facts = await page.evaluate(() => {
