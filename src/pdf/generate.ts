@@ -115,19 +115,20 @@ export async function generatePdfs(options: GenerateOptions): Promise<GenerateRe
           await writeWhole(`${file}.json`, new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`));
         }
         result = { chapter, ok: true, bytes: finished.length, seconds: (performance.now() - chapterStarted) / 1000, files };
-      } catch (error) {
-        if (error instanceof PdfSetupError) throw error;
-        if (error instanceof ChapterTimeoutError && session) {
+      } catch (caught) {
+        if (caught instanceof PdfSetupError) throw caught;
+        let error = caught as Error;
+        if (caught instanceof ChapterTimeoutError && session) {
           // A hung browser would hang the next chapter too: start a new one for it.
           const hung = session;
           session = undefined;
           await withTimeout(hung.browser.close(), 10_000, 'closing Chromium').catch(() => undefined);
           error = new Error(
-            `${(error as Error).message}: Chromium may be hung, or the page never finishes loading. The next chapter gets a new Chromium; PDF_CHAPTER_TIMEOUT sets the limit in seconds.`,
-            { cause: error },
+            `${caught.message}: Chromium may be hung, or the page never finishes loading. The next chapter gets a new Chromium; PDF_CHAPTER_TIMEOUT sets the limit in seconds.`,
+            { cause: caught },
           );
         }
-        result = { chapter, ok: false, error: error as Error, seconds: (performance.now() - chapterStarted) / 1000 };
+        result = { chapter, ok: false, error, seconds: (performance.now() - chapterStarted) / 1000 };
       }
       results.push(result);
       options.onChapter?.(result, index, chapters.length);
