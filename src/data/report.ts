@@ -51,8 +51,20 @@ export interface Chapter {
   sections: ChapterSection[];
 }
 
-/** Every chapter that has at least one section, each with its sections in vocabulary order. */
-export async function getChapters(): Promise<Chapter[]> {
+let chaptersOnce: Promise<Chapter[]> | undefined;
+
+/**
+ * Every chapter that has at least one section, each with its sections in vocabulary order. Read
+ * once per build (pages ask for it many times over); the dev server reads it afresh each time, so
+ * edits show.
+ */
+export function getChapters(): Promise<Chapter[]> {
+  if (import.meta.env.DEV) return readChapters();
+  chaptersOnce ??= readChapters();
+  return chaptersOnce;
+}
+
+async function readChapters(): Promise<Chapter[]> {
   const [editions, countries, themes, sections] = await Promise.all([
     getEditions(),
     getCountries(),
@@ -90,4 +102,25 @@ export async function getCorrections(editionId?: string): Promise<CorrectionEntr
       sections.flatMap(({ theme, entry }) => entry.data.corrections.map((c) => ({ ...c, edition, country, theme }))),
     )
     .sort((a, b) => b.date.localeCompare(a.date) || a.country.name.localeCompare(b.country.name, 'en'));
+}
+
+/** One edition's place in a country's history: its chapter, or none (not covered that year). */
+export interface CountryEdition {
+  edition: Edition;
+  chapter?: Chapter | undefined;
+}
+
+/** Every edition, newest first, each with the country's chapter in it if there is one. */
+export async function getCountryEditions(countrySlug: string): Promise<CountryEdition[]> {
+  const [editions, chapters] = await Promise.all([getEditions(), getChapters()]);
+  return editions.map((edition) => ({
+    edition,
+    chapter: chapters.find((c) => c.edition.id === edition.id && c.country.slug === countrySlug),
+  }));
+}
+
+/** Countries with a chapter in at least one edition, alphabetically. */
+export async function getCoveredCountries(): Promise<Country[]> {
+  const [countries, chapters] = await Promise.all([getCountries(), getChapters()]);
+  return countries.filter((country) => chapters.some((c) => c.country.slug === country.slug));
 }

@@ -23,6 +23,8 @@ export const SEARCH_SETTINGS = {
   spellings: setting.json<Spellings[]>([], isSpellings),
   /** `npm run dev`, which serves no search index: the component says search needs a build. */
   dev: setting.flag(),
+  /** The edition searched when several are published (the newest); absent: every edition. */
+  edition: setting.text(''),
 };
 
 function isTitles(value: unknown): value is Record<string, string> {

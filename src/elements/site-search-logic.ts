@@ -4,7 +4,7 @@
  * elements so that it is unit-tested (tests/unit/search-logic.test.ts) and so that nothing here
  * ever produces HTML: a query or an excerpt reaches the page only as text nodes.
  */
-import { HIGHLIGHT_PARAM, SEARCH_FILTERS, SEARCH_QUERY_MAX_LENGTH, type SearchFilter } from '../lib/constants.ts';
+import { ALL_EDITIONS, HIGHLIGHT_PARAM, SEARCH_FILTERS, SEARCH_QUERY_MAX_LENGTH, type SearchFilter } from '../lib/constants.ts';
 import { normalizeWord, type Spellings, withVariants, wordsOf } from '../search/transliterations.ts';
 
 /** A value for some of the filters (src/lib/constants.ts names them). */
@@ -57,7 +57,7 @@ export function pagefindFilters(filters: Filters): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of SEARCH_FILTERS) {
     const value = filters[name];
-    if (value) out[name] = value;
+    if (value && !(name === 'edition' && value === ALL_EDITIONS)) out[name] = value;
   }
   return out;
 }

@@ -153,6 +153,9 @@ class SiteSearchPage extends ReportElement {
       const select = this.#selects.get(name);
       if (value && select && [...select.options].some((o) => o.value === value)) filters[name] = value;
     }
+    // No edition named: the newest one, which the edition list marks as its default.
+    const editions = this.#selects.get('edition');
+    if (!filters.edition && editions?.dataset['default']) filters.edition = editions.dataset['default'];
     return { q: state.q.slice(0, SEARCH_QUERY_MAX_LENGTH), filters };
   }
 
@@ -172,7 +175,10 @@ class SiteSearchPage extends ReportElement {
     const { q, filters } = this.#state;
     const query = q.trim();
     document.title = query ? `“${query}”: ${this.#title}` : this.#title;
-    this.#clear.hidden = !hasFilters(filters);
+    // The default edition is not a filter the reader set: it does not call for "Clear filters".
+    const own: Filters = { ...filters };
+    if (own.edition === this.#selects.get('edition')?.dataset['default']) delete own.edition;
+    this.#clear.hidden = !hasFilters(own);
     if (!query && !hasFilters(filters)) {
       this.#results = [];
       this.#list.replaceChildren();

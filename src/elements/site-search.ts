@@ -30,6 +30,8 @@ class SiteSearch extends ReportElement {
   #bundle = '';
   #base = '';
   #spellings: Spellings[] = [];
+  /** The edition searched (the newest, once there are several); empty: all. */
+  #edition = '';
   #options: { element: HTMLElement; href: string }[] = [];
   #active = -1;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,10 +45,10 @@ class SiteSearch extends ReportElement {
     const listbox = this.requirePart('[role="listbox"]');
     const message = this.requirePart('[data-message]');
     const status = this.requirePart('[role="status"]');
-    const { bundle, base, spellings, dev } = this.settings(SEARCH_SETTINGS);
+    const { bundle, base, spellings, dev, edition } = this.settings(SEARCH_SETTINGS);
     [this.#input, this.#form, this.#popup, this.#listbox, this.#message, this.#status] = [input, form, popup, listbox, message, status];
     if (dev) return; // the component says search needs a build
-    [this.#bundle, this.#base, this.#spellings] = [bundle, base, spellings];
+    [this.#bundle, this.#base, this.#spellings, this.#edition] = [bundle, base, spellings, edition];
 
     // The combobox roles only make sense once the list can appear, i.e. now.
     input.setAttribute('role', 'combobox');
@@ -112,7 +114,7 @@ class SiteSearch extends ReportElement {
     let total: number;
     try {
       const pagefind = await this.#load();
-      const search = await pagefind.search(query);
+      const search = await pagefind.search(query, this.#edition ? { filters: { edition: this.#edition } } : {});
       // A newer key press has started another search: fetching these results would be wasted.
       if (generation !== this.#generation) return;
       const data = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
@@ -162,6 +164,8 @@ class SiteSearch extends ReportElement {
     all.setAttribute('aria-selected', 'false');
     all.className = 'site-search-option site-search-all';
     all.textContent = total > views.length ? `See all ${countResults(total)}` : 'Open the search page to filter';
+    // The search page opens on the same edition, with "All editions" one choice away.
+    if (this.#edition) all.textContent += ` (${this.#edition}; other editions there)`;
     this.#listbox.append(all);
     this.#options.push({ element: all, href: `${this.#form.action}?q=${encodeURIComponent(query.trim())}` });
     this.#message.hidden = true;

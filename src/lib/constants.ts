@@ -41,6 +41,12 @@ export const SEARCH_DEBOUNCE_MS = 40;
  * of the chapter pages.
  */
 export const SEARCH_FILTERS = ['country', 'theme', 'region', 'edition'] as const;
+
+/**
+ * Searches cover the newest edition unless they say otherwise: `edition=all` (the search page's
+ * "All editions") searches every edition. A search URL keeps the choice it was made with.
+ */
+export const ALL_EDITIONS = 'all';
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 /** The URL parameter that carries the searched words from a result to the chapter page. */
@@ -63,3 +69,9 @@ export const LIVE_ANNOUNCER_ID = 'live-announcer';
  * of these slugs, and the PDF job, which finds chapters in the sitemap, skips them.
  */
 export const EDITION_PAGES = ['themes', 'about', 'corrections'] as const;
+
+/**
+ * Top-level pages and folders of the site, at /<name>/. `/<country>/` redirects to the country's
+ * newest chapter, so no country may take one of these slugs.
+ */
+export const SITE_PAGES = ['countries', 'search', 'data', 'pagefind', 'pdf', 'bundle', '_astro'] as const;
