@@ -1,6 +1,6 @@
 /**
  * npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]
- *                   [--iso <code>] [--region <region>] [--content <dir>]
+ *                   [--iso <code>] [--region <region>] [--new-edition "<title>"] [--content <dir>]
  *
  * Turns a chapter exported from the published PDF into one MDX section per theme, writing every
  * file of the chapter or none (see src/import/run.ts). Prints a short report; on refusal,
@@ -20,7 +20,8 @@ import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const USAGE =
   'usage: npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]\n' +
-  '         [--iso <ISO 3166-1 code>] [--region <region>]   (for a country not yet in countries.yaml)';
+  '         [--iso <ISO 3166-1 code>] [--region <region>]   (for a country not yet in countries.yaml)\n' +
+  '         [--new-edition "<full title>"]                    (for an edition not yet in editions.yaml)';
 
 function fail(message: string, status = 1): never {
   printFailure('import', message);
@@ -36,6 +37,7 @@ function readArguments() {
         edition: { type: 'string' },
         iso: { type: 'string' },
         region: { type: 'string' },
+        'new-edition': { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         content: { type: 'string', default: CONTENT_DIR },
@@ -62,6 +64,7 @@ try {
     edition: values.edition,
     iso: values.iso,
     region: values.region,
+    newEdition: values['new-edition'],
     force: values.force,
     dryRun: values['dry-run'],
     contentDir: values.content,

@@ -33,12 +33,13 @@ export function stagedPaths(staging: string) {
   return {
     sections: path.join(staging, 'sections'),
     countries: path.join(staging, 'countries.yaml'),
+    editions: path.join(staging, 'editions.yaml'),
     source: path.join(staging, 'source.txt'),
     backups: path.join(staging, 'backup'),
   };
 }
 
-async function readIfExists(file: string): Promise<Buffer | undefined> {
+export async function readIfExists(file: string): Promise<Buffer | undefined> {
   try {
     return await readFile(file);
   } catch (error) {
@@ -47,7 +48,7 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
   }
 }
 
-function change(target: string, before: Buffer | undefined, after: string | Buffer | undefined): FileChange {
+export function change(target: string, before: Buffer | undefined, after: string | Buffer | undefined): FileChange {
   const afterBytes = typeof after === 'string' ? Buffer.from(after) : after;
   let kind: ChangeKind;
   if (afterBytes === undefined) kind = 'delete';

@@ -14,7 +14,8 @@ import type { Theme } from '../schemas/theme.ts';
 import { ImportError } from './errors.ts';
 import { type MissingSource, paragraphToMdx } from './links.ts';
 import { quoteYaml } from './mdx-escape.ts';
-import { countControls, endsSentence, parseChapter, type SourceChapter, type SourceParagraph } from './source-text.ts';
+import { endsSentence, type ParseOptions, parseChapter, type SourceChapter, type SourceParagraph } from './source-text.ts';
+import type { SourceChange } from './text-lines.ts';
 
 // src/quality/synthetic.ts builds its test chapters with the importer's escaping, imported from here.
 export { escapeMdxText } from './mdx-escape.ts';
@@ -39,6 +40,8 @@ export interface ImportReport {
   /** Links without a usable target, published as plain text and listed under missingSources. */
   linksDropped: number;
   warnings: string[];
+  /** Everything left out of the text or changed in it (running headers, page numbers, hyphens…), with its line. */
+  changes: SourceChange[];
 }
 
 function frontmatter(edition: string, country: string, theme: string, missing: MissingSource[]): string {
@@ -80,8 +83,6 @@ export interface ParsedChapter {
   source: SourceChapter;
   /** The vocabulary its headings were read with; the conversion matches them against the same. */
   themes: readonly Theme[];
-  /** Invisible control characters the reading removed, for the report. */
-  controls: number;
 }
 
 /**
@@ -89,11 +90,14 @@ export interface ParsedChapter {
  * case) by the vocabulary `themes`. Never throws: what cannot be published is refused by
  * `convertChapter`.
  */
-export function parseSource(text: string, themes: readonly Theme[]): ParsedChapter {
+export function parseSource(
+  text: string,
+  themes: readonly Theme[],
+  more: Pick<ParseOptions, 'isCountry' | 'dictionary' | 'phrases'> = {},
+): ParsedChapter {
   return {
-    source: parseChapter(text, { isTheme: (heading) => matchTheme(heading, themes) !== undefined }),
+    source: parseChapter(text, { isTheme: (heading) => matchTheme(heading, themes) !== undefined, ...more }),
     themes,
-    controls: countControls(text),
   };
 }
 
@@ -103,7 +107,6 @@ export function importChapter(text: string, options: ImportOptions): ImportRepor
 }
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Converts a parsed chapter. Throws ImportError, with the line, when the text cannot be published
@@ -111,12 +114,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * text at all. Everything else it can fix is fixed and reported in `warnings`.
  */
 export function convertChapter(parsed: ParsedChapter, options: Omit<ImportOptions, 'themes'>): ImportReport {
-  const { source: chapter, themes, controls } = parsed;
+  const { source: chapter, themes } = parsed;
   const warnings: string[] = [];
-  if (controls) warnings.push(`removed ${plural(controls, 'invisible control character')}.`);
-  for (const page of chapter.pageNumbers) {
-    warnings.push(`line ${page.line}: "${page.text}" stands alone like a page number; left out.`);
-  }
+  for (const change of chapter.changes) if (change.note) warnings.push(`line ${change.line}: ${change.note}`);
 
   if (chapter.headings.length === 0) {
     throw new ImportError(
@@ -178,6 +178,7 @@ export function convertChapter(parsed: ParsedChapter, options: Omit<ImportOption
     linksKept: 0,
     linksDropped: 0,
     warnings,
+    changes: chapter.changes,
   };
   for (const [slug, section] of byTheme) {
     const paragraphs: string[] = [];

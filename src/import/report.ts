@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ChangeKind, FileChange } from './changes.ts';
 import { unifiedDiff } from './diff.ts';
 import type { ImportOutcome } from './run.ts';
+import type { SourceChange } from './text-lines.ts';
 
 /**
  * Every change as a unified diff. The source text is not shown line by line: it is the file the
@@ -43,12 +44,34 @@ export function formatOutcome(outcome: ImportOutcome, file: string): string {
       `${count('same')} unchanged, ${count('delete')} removed`,
   );
   if (outcome.country.created) lines.push(`  new country ${outcome.country.name} added to countries.yaml${verb}`);
+  if (outcome.editionCreated)
+    lines.push(`  new edition ${outcome.edition} added to editions.yaml${verb}: check its summary and period there`);
   lines.push(`  ${plural(report.paragraphsJoined, 'paragraph')} joined across page breaks`);
   lines.push(
     `  ${plural(report.linksMade, 'cross-reference link')} made, ${plural(report.linksKept, 'source link')} kept, ` +
       `${plural(report.linksDropped, 'link')} dropped (listed under missingSources)`,
   );
+  lines.push(...formatChanges(report.changes));
   lines.push(`  ${plural(report.warnings.length, 'warning')}${report.warnings.length ? ':' : ''}`);
   for (const warning of report.warnings) lines.push(`    ${warning}`);
   return lines.join('\n');
+}
+
+/** Where a change stands, as the file has it: page and line (a PDF's lines count from each page's top). */
+export const where = (change: Pick<SourceChange, 'line' | 'page'>, paged = true) =>
+  paged && change.page !== undefined ? `page ${change.page}, line ${change.line}` : `line ${change.line}`;
+
+/**
+ * Everything the reading left out or changed, so an editor can check it: a count per kind, then
+ * each with its page and line.
+ */
+export function formatChanges(changes: readonly SourceChange[]): string[] {
+  if (changes.length === 0) return ['  nothing left out or changed'];
+  const counts = new Map<string, number>();
+  for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  const paged = changes.some((c) => (c.page ?? 1) > 1);
+  return [
+    `  left out or changed: ${[...counts].map(([kind, n]) => `${n} × ${kind}`).join(', ')}`,
+    ...changes.map((c) => `    ${where(c, paged)}: ${c.kind}: ${c.text}`),
+  ];
 }

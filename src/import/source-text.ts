@@ -5,6 +5,10 @@
  * The importer and the fidelity test both use these functions, so "what the seed says" has one
  * definition.
  */
+import { PAGE_NUMBER, removeFurniture } from './furniture.ts';
+import { joinLines, type Words } from './hyphens.ts';
+import { textBlocks } from './text-blocks.ts';
+import { readLines, type SourceChange } from './text-lines.ts';
 
 /**
  * A heading line: capitals, digits, spaces and the punctuation of theme names, nothing lower-case.
@@ -33,10 +37,9 @@ const NUMBERED = /(?:^|[\s(])(?:No|Nos|Art|Arts|para|paras|p|pp)\.$/;
  */
 const MAY_CONTINUE = /(?:(?:^|[\s(])(?:etc|Inc|Ltd|Co|Corp|St|Jr|Sr|a\.m|p\.m)\.|(?:\b\p{Lu}\.){2,})$/u;
 
-/** A block that is only a page number ("14", "- 14 -", "Page 14", "14 / 230"): not text of the chapter. */
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?(?:\s*[-–—])?$/i;
-
 export interface SourceBlock {
+  /** 1-based page, by the export's form feeds (1 without any). */
+  page?: number | undefined;
   /** 1-based line of the block's first line in the source. */
   line: number;
   text: string;
@@ -59,6 +62,8 @@ export interface SourceChapter {
   headings: SourceHeading[];
   /** Blocks dropped because they are only a page number. */
   pageNumbers: SourceBlock[];
+  /** Everything the reading left out or changed, in the order found. */
+  changes: SourceChange[];
 }
 
 export interface ParseOptions {
@@ -68,7 +73,13 @@ export interface ParseOptions {
    * follows an unfinished paragraph is read as that paragraph's continuation ("…Organisation
    * for" / "LGBT"), not as a heading. Without it, every line in capitals is a heading.
    */
-  isTheme?: (heading: string) => boolean;
+  isTheme?: ((heading: string) => boolean) | undefined;
+  /** Whether a line names a country: the chapter's title, in capitals too, and running headers. */
+  isCountry?: ((line: string) => boolean) | undefined;
+  /** Words known besides the chapter's own, for mending hyphenated line ends. */
+  dictionary?: Words | undefined;
+  /** The publication's names, which running headers and footers carry ("Annual Review 2026"). */
+  phrases?: readonly string[] | undefined;
 }
 
 /** Characters that mark a line or page break in PDF exports (form feed, vertical tab, Unicode separators). */
@@ -130,77 +141,70 @@ export function isPageNumber(block: string): boolean {
   return PAGE_NUMBER.test(block.trim());
 }
 
-/** Splits text into blank-line-separated blocks, each with its first line number. */
-export function blocks(text: string): SourceBlock[] {
-  const result: SourceBlock[] = [];
-  const lines = normaliseSource(text).split('\n');
-  let current: string[] = [];
-  let start = 0;
-  lines.forEach((line, index) => {
-    if (line.trim() === '') {
-      if (current.length) result.push({ line: start + 1, text: current.join('\n').trim() });
-      current = [];
-    } else {
-      if (!current.length) start = index;
-      current.push(line.trim());
-    }
-  });
-  if (current.length) result.push({ line: start + 1, text: current.join('\n').trim() });
-  return result;
-}
-
-/** A block's lines joined into one, runs of spaces and tabs made one space (other spaces, like U+00A0, kept). */
-function oneLine(text: string): string {
-  return text.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ');
-}
+/** A cross-reference left open at a paragraph's end: what follows finishes it, and is never a heading. */
+const OPEN_SEE_ALSO = /\(See also under(?![^()]*\))/i;
 
 /**
- * Parses a chapter into headings and their paragraphs. A paragraph that does not end a sentence
- * was cut by a page break, so the next block continues it ("support for the" / "proposal").
- * Headings are kept in source order, duplicates included; merging is the caller's choice.
+ * Parses a chapter into headings and their paragraphs. The export's lines are read with their
+ * pages (text-lines.ts), page furniture is left out (furniture.ts), and lines become blocks
+ * (text-blocks.ts). A paragraph that does not end a sentence was cut by a page break, so the next
+ * block continues it ("support for the" / "proposal"). Headings are kept in source order,
+ * duplicates included; merging is the caller's choice. Everything left out or changed is in
+ * `changes`.
  */
 export function parseChapter(text: string, options: ParseOptions = {}): SourceChapter {
-  const chapter: SourceChapter = { preamble: [], headings: [], pageNumbers: [] };
-  const { isTheme } = options;
-  const queue = blocks(text);
-  for (let index = 0; index < queue.length; index++) {
-    const block = queue[index]!;
-    // A theme heading with no blank line before or after it is a block of its own.
-    const lines = block.text.split('\n');
-    const at = lines.findIndex((line) => isHeading(line) && isTheme?.(unescapeExport(line).replace(/\s+/g, ' ')));
-    if (lines.length > 1 && at >= 0) {
-      const [before, heading, after] = [lines.slice(0, at), lines[at]!, lines.slice(at + 1)];
-      const parts = [
-        { line: block.line, text: before.join('\n') },
-        { line: block.line + at, text: heading },
-        { line: block.line + at + 1, text: after.join('\n') },
-      ].filter((part) => part.text !== '');
-      queue.splice(index, 1, ...parts);
-      index--;
-      continue;
-    }
+  const chapter: SourceChapter = { preamble: [], headings: [], pageNumbers: [], changes: [] };
+  const { isTheme, isCountry } = options;
+  const lineNames = (line: string) => isTheme?.(unescapeExport(line).replace(/\s+/g, ' ')) === true;
+  const read = readLines(text);
+  // Without a vocabulary every line in capitals is a heading, so none of them is furniture.
+  const furniture = removeFurniture(read.lines, { isTheme: isTheme ? lineNames : isHeading, isCountry, phrases: options.phrases });
+  const joined = textBlocks(furniture.lines, { isHeading, isTheme: isTheme && lineNames, dictionary: options.dictionary, endsSentence });
+  chapter.changes.push(...read.changes, ...furniture.changes, ...joined.changes);
+  for (const block of joined.blocks) {
     if (isPageNumber(block.text)) {
       chapter.pageNumbers.push(block);
+      chapter.changes.push({ kind: 'page number', line: block.line, page: block.page, text: block.text });
       continue;
     }
-    const single = oneLine(block.text);
+    const single = block.text;
     const heading = chapter.headings.at(-1);
     const previous = heading?.paragraphs.at(-1);
-    const unfinished = previous !== undefined && continues(previous.text, single);
+    const openReference = previous !== undefined && OPEN_SEE_ALSO.test(previous.text);
+    const unfinished = previous !== undefined && (openReference || continues(previous.text, single));
     const headingText = unescapeExport(single).replace(/\s+/g, ' ');
     const names = isTheme?.(headingText);
-    const isHeadingBlock = isHeading(headingText)
+    let isHeadingBlock = isHeading(headingText)
       ? // A line in capitals that names no theme, inside an unfinished paragraph, is part of it.
-        names !== false || !unfinished
+        (names !== false || !unfinished) && !openReference
       : // A line in any case that names a theme, where a paragraph may start.
-        names === true && !unfinished && !block.text.includes('\n') && !endsSentence(single);
+        names === true && !unfinished && block.lines === 1 && !endsSentence(single);
+    // The chapter's title in capitals ("KAZAKHSTAN") names a country, not a theme.
+    if (isHeadingBlock && !heading && names === false && chapter.preamble.length === 0 && isCountry?.(headingText)) isHeadingBlock = false;
     if (isHeadingBlock) {
       chapter.headings.push({ line: block.line, text: headingText, paragraphs: [] });
     } else if (!heading) {
       chapter.preamble.push({ line: block.line, text: single });
     } else if (previous && unfinished) {
-      previous.text = `${previous.text} ${single}`;
+      // Across a page break too, a hyphenated word is mended by the hyphen rule.
+      const mended = joinLines(previous.text, single, joined.words);
+      if (mended.hyphen) {
+        const { decision, word } = mended.hyphen;
+        const note =
+          decision === 'unknown'
+            ? `"${word}": neither it nor the word without its hyphen occurs elsewhere; the hyphen was kept, check it.`
+            : undefined;
+        chapter.changes.push({
+          kind: decision === 'joined' ? 'hyphen mended' : 'hyphen kept',
+          line: block.line,
+          page: block.page,
+          text: word,
+          note,
+        });
+      }
+      previous.text = mended.text;
       previous.joins += 1;
+      chapter.changes.push({ kind: 'paragraphs joined', line: block.line, page: block.page, text: excerpt(single) });
     } else {
       heading.paragraphs.push({ line: block.line, text: single, joins: 0 });
     }
@@ -208,6 +212,8 @@ export function parseChapter(text: string, options: ParseOptions = {}): SourceCh
   if (chapter.preamble.length) chapter.title = chapter.preamble.map((b) => b.text).join(' ');
   return chapter;
 }
+
+const excerpt = (text: string) => (text.length > 50 ? `${text.slice(0, 47)}…` : text);
 
 /**
  * Sentences of a paragraph, for comparing texts sentence by sentence. Splits after terminal

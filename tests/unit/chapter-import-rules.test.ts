@@ -115,12 +115,12 @@ describe('page breaks', () => {
     expect(report.paragraphsJoined).toBe(3);
   });
 
-  it('near miss: a line that is only a page number is left out, with a warning', () => {
+  it('near miss: a line that is only a page number is left out, and listed in the report with its line', () => {
     const report = run('EDUCATION\n\nIts support for the\n\n14\n\nproposal was clear.\n\nIt passed.\n\n- 15 -\n\nIn May it failed.');
     expect(read(report).education).toEqual(['Its support for the proposal was clear.', 'It passed.', 'In May it failed.']);
-    expect(report.warnings).toEqual([
-      'line 5: "14" stands alone like a page number; left out.',
-      'line 11: "- 15 -" stands alone like a page number; left out.',
+    expect(report.changes.filter((c) => c.kind === 'page number').map((c) => [c.line, c.text])).toEqual([
+      [5, '14'],
+      [11, '- 15 -'],
     ]);
   });
 });

@@ -260,7 +260,9 @@ describe('the command', () => {
     expect(stdout).toContain('6 paragraphs joined across page breaks');
     expect(stdout).toContain('2 cross-reference links made, 0 source links kept, 1 link dropped (listed under missingSources)');
     expect(stdout).toContain('1 warning:\n    line 41: the link "charges" had no usable target; published as plain text.');
-    expect(stdout.trim().split('\n').length).toBeLessThanOrEqual(8);
+    // Each joined paragraph listed with its line, for the editor to check.
+    expect(stdout).toContain('left out or changed: 6 × paragraphs joined\n    line 17: paragraphs joined: proposal and');
+    expect(stdout.trim().split('\n').length).toBeLessThanOrEqual(15);
   });
 
   it('explains a refusal with the file and line, without a stack trace, and exits 1', () => {

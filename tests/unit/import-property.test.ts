@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/import/errors.ts';
 import { runImport } from '../../src/import/run.ts';
-import { parseChapter } from '../../src/import/source-text.ts';
-import { matchTheme } from '../../src/lib/themes.ts';
+import { isHeading, parseChapter } from '../../src/import/source-text.ts';
+import { matchTheme, slugify } from '../../src/lib/themes.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
 import { validateContent } from '../../src/validation/validate.ts';
@@ -25,13 +25,16 @@ const RUNS = Number(process.env['IMPORT_FUZZ_RUNS'] ?? 60);
 let work: string;
 let content: string;
 let themes: Theme[];
+let countryNames: Set<string>;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'import-property-'));
   content = path.join(work, 'content');
   mkdirSync(path.join(content, 'sections'), { recursive: true });
   for (const file of ['editions.yaml', 'countries.yaml', 'themes.yaml']) copyFileSync(path.join('content', file), path.join(content, file));
-  themes = (await validateContent(contentPaths(content))).themes;
+  const report = await validateContent(contentPaths(content));
+  themes = report.themes;
+  countryNames = new Set(report.countries.flatMap((c) => [c.slug, slugify(c.name)]));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -77,6 +80,35 @@ function expectChapter(expected: Map<string, string[]>): ReturnType<typeof writt
 }
 
 const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+/** What the importer changes on purpose: ligatures (U+FB00 to U+FB06) to their letters, nothing else. */
+const ligatures = (text: string) => text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
+
+/**
+ * A paragraph's source broken into lines of about `width` characters, as a PDF export breaks
+ * them, never where a break would be read as something else: before a line that would be a
+ * heading, a page number or a footnote, or after a hyphen or a dash.
+ */
+function wrap(text: string, width: number, eol: string): string {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, w] of words.entries()) {
+    const rest = words.slice(i).join(' ');
+    const safe =
+      line !== '' &&
+      !/[-‐—\\]$/.test(line) &&
+      !/^[\d⁰-⁹]/.test(rest) &&
+      !isHeading(rest.split(' ').slice(0, 8).join(' ')) &&
+      !/^[-–—]/.test(rest) &&
+      (rest.match(/\[/g)?.length ?? 0) === (rest.match(/\]/g)?.length ?? 0);
+    if (safe && line.length + w.length > width && !isHeading(w)) {
+      lines.push(line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  lines.push(line);
+  return lines.join(eol);
+}
 const spaces = (text: string) => text.replace(/[ \t]+/g, ' ').trim();
 
 /** Pieces of text that MDX, CommonMark or GFM would read as something other than text. */
@@ -136,9 +168,12 @@ const TRICKY = [
   '(',
   ')',
   'www.example.org',
-  'www.example.org\\<b',
+  // An address glued to "<" becomes a link to an address that is none (GFM autolinks after
+  // parsing, whatever the escaping), which the content check refuses (issue 17): a clean refusal,
+  // not a wrong text. So here the "<" stands apart.
+  'www.example.org \\<b',
   'https://example.org/{x}',
-  'http://a.b\\<c',
+  'http://a.b \\<c',
   'a@b.co',
   'mailto:a@b.co',
   '$',
@@ -188,8 +223,11 @@ const tricky = fc.oneof(
  */
 const word = fc
   .string({ unit: tricky, minLength: 1, maxLength: 4 })
-  .map((w) => w.replace(/[\]\n\r\f\v\u2028\u2029]/g, '').trim())
-  .filter((w) => w !== '' && !/^\s*$/u.test(w));
+  .map((w) => w.replace(/[\]\n\r\f\v\u2028\u2029\u00AD]/g, '').trim())
+  .filter((w) => w !== '' && !/^\s*$/u.test(w))
+  // An address with a stray character glued to it becomes a link to no valid address, which the
+  // content check refuses (see TRICKY): a clean refusal, left to 'any text at all'.
+  .filter((w) => [...w.matchAll(/(?:www\.|https?:\/\/)\S*/g)].every(([a]) => !/[<>\\[\]^|`"@]/.test(a) && URL.canParse(`http://${a}`)));
 
 const headingOf = (theme: Theme) =>
   fc.constantFrom(
@@ -222,11 +260,17 @@ describe('any text with headings of the vocabulary', () => {
         /** Where a page break cuts the paragraph in two (as a fraction of its tokens), if it does. */
         cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
         long: fc.boolean(),
+        /** A word the PDF hyphenated at a line's end, whose whole form occurs just before it. */
+        hyphen: fc.constantFrom(null, 'join', 'keep'),
       });
       const chapter = fc.record({
         bom: fc.boolean(),
         eol,
         title: fc.boolean(),
+        /** Lines broken at about this width, as pdftotext breaks them (0: one line per paragraph). */
+        width: fc.constantFrom(0, 0, 50, 80),
+        /** A page break with running header, footer and page number after every n blocks (0: none). */
+        pageEvery: fc.constantFrom(0, 0, 2, 3),
         sections: fc.array(
           fc.integer({ min: 0, max: 1000 }).chain((n) => {
             const theme = themes[n % themes.length]!;
@@ -259,17 +303,34 @@ describe('any text with headings of the vocabulary', () => {
                 if (t.kind === 'link' && !t.url.startsWith('http')) dropped++;
               }
               // "end." closes every paragraph, so none continues into the next by accident.
-              const text = `${source.join(' ')} end.`;
-              paragraphs.push(spaces(`${words.join(' ')} end.`));
+              const hyphen = {
+                join: [' described descr-\nibed', ' described described'],
+                keep: [' so-called so-\ncalled', ' so-called so-called'],
+              };
+              const [split, whole] = p.hyphen ? hyphen[p.hyphen] : ['', ''];
+              const text = `${source.join(' ')}${split} end.`;
+              paragraphs.push(spaces(ligatures(`${words.join(' ')}${whole} end.`)));
               // A page break inside a sentence: the first part ends mid-sentence and reads as prose.
               const at = p.cut === null ? 0 : Math.floor(p.cut * source.length);
               const first = source.slice(0, at).join(' ');
               if (at > 0 && /[a-z]/.test(first) && !/[.!?…]["'”’»)\]]*$/.test(first) && !/[\\&]$/.test(first)) {
-                blocks.push(first, `${source.slice(at).join(' ')} end.`);
+                blocks.push(first, `${source.slice(at).join(' ')}${split} end.`);
               } else blocks.push(text);
             }
           }
-          const text = (c.bom ? '\uFEFF' : '') + blocks.join(c.eol + c.eol) + c.eol;
+          const laid = blocks.map((block) => (c.width ? wrap(block, c.width, '\n') : block).replace(/\n/g, c.eol));
+          // Page furniture between blocks: a footer and page number, a form feed, a running header.
+          // Every page has both, the first and the last too.
+          const header = 'Kazakhstan · Annual Review 2026';
+          const footer = (n: number) => `ILGA-Europe Annual Review 2026${c.eol}Page ${n + 80}`;
+          const paged = c.pageEvery
+            ? [
+                header,
+                ...laid.flatMap((block, i) => ((i + 1) % c.pageEvery === 0 ? [block, footer(i), `\f${header}`] : [block])),
+                footer(laid.length),
+              ]
+            : laid;
+          const text = (c.bom ? '\uFEFF' : '') + paged.join(c.eol + c.eol) + c.eol;
           const file = path.join(work, 'chapter.txt');
           writeFileSync(file, text);
 
@@ -346,7 +407,9 @@ describe('any text at all', () => {
 
           // The words of each paragraph the parser found, undoing only the export's escapes.
           const expected = new Map<string, string[]>();
-          for (const heading of parseChapter(text, { isTheme: (h) => matchTheme(h, themes) !== undefined }).headings) {
+          // A line naming a country is the title, or a running header when it repeats: as the importer reads it.
+          const isCountry = (line: string) => countryNames.has(slugify(line));
+          for (const heading of parseChapter(text, { isTheme: (h) => matchTheme(h, themes) !== undefined, isCountry }).headings) {
             const slug = matchTheme(heading.text, themes)!.slug;
             expected.set(slug, [...(expected.get(slug) ?? []), ...heading.paragraphs.map((p) => spaces(unescapeMarkdown(p.text)))]);
           }
