@@ -13,13 +13,29 @@
  *   npm run bench -- --countries 1,10              a quicker trial; prints, writes nothing
  *   npm run bench -- --generate 50 --out <dir>     only write a synthetic content folder
  *                                                  (CONTENT_DIR=<dir> npm run build uses it)
+ *   npm run bench -- --archive 1,5,15              the archive (issue 13): SYNTHETIC archives of 1, 5 and
+ *                                                  15 editions × 54 countries (15 editions: about 20,000
+ *                                                  sections, 20 minutes or more on 2 cores); writes its part
+ *                                                  of docs/ only for 1,5,15. --merge also measures
+ *                                                  per-edition indexes merged on demand when not needed.
+ *   npm run bench -- --generate 50 --editions 15 --archive-content --out <dir>
+ *                                                  only write a synthetic archive folder
  *   options: --work <dir> (default /tmp/report-bench), --port <4400–4499>, --keep
  */
 import path from 'node:path';
 import { runCommand } from '../src/lib/command.ts';
 import { ReportError } from '../src/lib/problems.ts';
 import { parseArguments } from '../src/quality/arguments.ts';
-import { DEFAULT_COUNTRIES, isDefaultRun, parseCountries, runBench, writeBenchDocs } from '../src/quality/bench/run.ts';
+import { DEFAULT_ARCHIVE } from '../src/quality/bench/archive.ts';
+import {
+  DEFAULT_COUNTRIES,
+  isDefaultRun,
+  parseArchive,
+  parseCountries,
+  runArchiveBench,
+  runBench,
+  writeBenchDocs,
+} from '../src/quality/bench/run.ts';
 import { writeSyntheticContent } from '../src/quality/synthetic.ts';
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -34,20 +50,47 @@ await runCommand({ name: 'bench' }, async () => {
       generate: { type: 'string' },
       out: { type: 'string' },
       editions: { type: 'string', default: '1' },
+      archive: { type: 'string' },
+      'archive-content': { type: 'boolean', default: false },
+      merge: { type: 'boolean', default: false },
     },
   }).values;
 
   if (values.generate) {
     if (!values.out) throw new ReportError('--generate needs --out <folder> for the synthetic content.');
-    const written = await writeSyntheticContent(values.out, { countries: Number(values.generate), editions: Number(values.editions) });
+    const written = await writeSyntheticContent(values.out, {
+      countries: Number(values.generate),
+      editions: Number(values.editions),
+      archive: values['archive-content'],
+    });
     console.log(
       `Wrote ${written.files} files of SYNTHETIC content to ${written.dir}. Build it with:\n  CONTENT_DIR=${written.dir} OUT_DIR=/tmp/synthetic-dist CACHE_DIR=/tmp/synthetic-cache npm run build`,
     );
     return;
   }
 
-  const counts = parseCountries(values.countries);
   const work = path.resolve(values.work);
+  if (values.archive) {
+    const editions = parseArchive(values.archive);
+    const archive = await runArchiveBench({
+      editions,
+      work: path.join(work, 'archive'),
+      port: Number(values.port),
+      keep: values.keep,
+      log,
+      alwaysMerge: values.merge,
+    });
+    console.log(`\n${archive.markdown}`);
+    if (values.archive === DEFAULT_ARCHIVE.join(',')) {
+      await writeBenchDocs({ archive });
+      log('wrote the archive part of docs/bench.md and docs/bench.json');
+    } else {
+      log(`not writing docs/ (only --archive ${DEFAULT_ARCHIVE.join(',')} does)`);
+    }
+    log(`done in ${archive.seconds.toFixed(0)} s${values.keep ? `; builds kept in ${work}/archive` : ''}`);
+    return;
+  }
+  const counts = parseCountries(values.countries);
   const result = await runBench({ counts, work, port: Number(values.port), keep: values.keep, log });
   console.log(`\n${result.markdown}`);
   if (isDefaultRun(values.countries)) {

@@ -51,12 +51,16 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Called every few seconds while the build runs, for progress lines. */
   onProgress?: (seconds: number, treeBytes: number) => void;
+  /** Keep the output and Astro's cache from a previous build (a rebuild), instead of emptying them. */
+  warm?: boolean;
 }
 
-/** A cold build: the output and cache folders are emptied first. */
+/** A cold build (the output and cache folders are emptied first), or a rebuild with `warm`. */
 export async function runBuild(options: BuildOptions): Promise<BuildRun> {
-  await rm(options.outDir, { recursive: true, force: true });
-  await rm(options.cacheDir, { recursive: true, force: true });
+  if (!options.warm) {
+    await rm(options.outDir, { recursive: true, force: true });
+    await rm(options.cacheDir, { recursive: true, force: true });
+  }
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   const gnuTime = existsSync('/usr/bin/time');
   const command = gnuTime ? '/usr/bin/time' : process.execPath;

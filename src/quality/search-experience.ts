@@ -14,7 +14,7 @@ import type { StaticServer } from './static-server.ts';
 export const BYTES_TARGET = 100 * 1024;
 export const MS_TARGET = 100;
 /** Words of the seed chapter, so the synthetic edition (built from its sentences) has them too. */
-const TIMED_QUERIES = [
+export const TIMED_QUERIES = [
   'detention',
   'propaganda',
   'Feminita',

@@ -93,6 +93,13 @@ export interface SyntheticOptions {
   sourceText: string;
   /** The theme vocabulary (content/themes.yaml), copied as is: every country gets every theme. */
   themesYaml: string;
+  /**
+   * An archive rather than unrelated editions: each older edition is the next newer one with a
+   * few sentences replaced or dropped (so a compare page has words to mark), and some countries
+   * are missing from some older editions (so "not covered" appears). The newest edition covers
+   * every country. Default false: every edition written afresh, every country in each.
+   */
+  archive?: boolean;
 }
 
 /** A small, fast, seedable generator (mulberry32): the same seed gives the same sequence. */
@@ -151,6 +158,69 @@ function seedShape(sourceText: string): SeedShape {
   return shape;
 }
 
+/** One paragraph of a synthetic section: sentences of the seed as written, and a cross-reference. */
+interface Paragraph {
+  sentences: string[];
+  seeAlso?: string;
+}
+
+/**
+ * A slightly different text, as an older edition of the same section: in about one paragraph in
+ * three a sentence is replaced by another of the seed, and in about one in ten a sentence is dropped.
+ */
+function revise(paragraphs: readonly Paragraph[], deal: () => string, next: () => number): Paragraph[] {
+  return paragraphs.map((paragraph) => {
+    const sentences = [...paragraph.sentences];
+    if (next() < 0.3) sentences[Math.floor(next() * sentences.length)] = deal();
+    if (sentences.length > 1 && next() < 0.1) sentences.splice(Math.floor(next() * sentences.length), 1);
+    return { ...paragraph, sentences };
+  });
+}
+
+/**
+ * The editions each country is covered in, by its index: every country in the newest edition;
+ * about one country in ten joined the review later than the oldest edition, and about one in
+ * fifty country-years in between is missing. With two editions or more, at least one
+ * country-year is missing (the last country skips the oldest edition).
+ */
+export function archiveCoverage(countries: number, years: readonly number[], next: () => number): Set<number>[] {
+  const [newest, ...older] = years;
+  return Array.from({ length: countries }, (_, c) => {
+    const joined = older.length > 0 && next() < 0.1 ? 1 + Math.floor(next() * older.length) : older.length + 1;
+    const covered = new Set<number>([newest!]);
+    for (const [i, year] of older.entries()) {
+      const lastSkipsOldest = c === countries - 1 && i === older.length - 1;
+      if (i + 1 < joined && next() >= 0.02 && !lastSkipsOldest) covered.add(year);
+    }
+    return covered;
+  });
+}
+
+/** editions.yaml, each edition's title counting the countries it covers. */
+function editionsYaml(files: ReadonlyMap<string, string>, years: readonly number[], countries: number): string {
+  const covered = (year: number) =>
+    new Set([...files.keys()].filter((f) => f.startsWith(`sections/${year}/`)).map((f) => f.split('/')[2])).size;
+  return stringify(
+    Object.fromEntries(
+      years.map((year) => {
+        const count = years.length === 1 ? countries : covered(year);
+        return [
+          String(year),
+          {
+            title: `${SYNTHETIC_MARK} EDITION ${year}: ${count} ${count === 1 ? 'country' : 'countries'} of generated text, not a report`,
+            shortTitle: `${SYNTHETIC_MARK} ${year}`,
+            publicationYear: year,
+            periodCovered: `January to December ${year - 1}`,
+            publisher: 'Synthetic benchmark (generated text, no publisher)',
+            licence: { name: 'Generated test data; not for publication' },
+            summary: `${SYNTHETIC_MARK} EDITION. Every section of this edition was generated from shuffled sentences of a real chapter to measure how the site scales. It describes no country.`,
+          },
+        ];
+      }),
+    ),
+  );
+}
+
 /**
  * The files of a synthetic content folder, by path relative to it: editions.yaml, countries.yaml,
  * themes.yaml and sections/<edition>/<country>/<theme>.mdx.
@@ -177,50 +247,53 @@ export function generateSyntheticContent(options: SyntheticOptions): Map<string,
   const pick = (values: readonly number[]) => values[Math.floor(next() * values.length)]!;
 
   const files = new Map<string, string>();
-  files.set(
-    'editions.yaml',
-    stringify(
-      Object.fromEntries(
-        years.map((year) => [
-          String(year),
-          {
-            title: `${SYNTHETIC_MARK} EDITION ${year}: ${count} ${count === 1 ? 'country' : 'countries'} of generated text, not a report`,
-            shortTitle: `${SYNTHETIC_MARK} ${year}`,
-            publicationYear: year,
-            periodCovered: `January to December ${year - 1}`,
-            publisher: 'Synthetic benchmark (generated text, no publisher)',
-            licence: { name: 'Generated test data; not for publication' },
-            summary: `${SYNTHETIC_MARK} EDITION. Every section of this edition was generated from shuffled sentences of a real chapter to measure how the site scales. It describes no country.`,
-          },
-        ]),
-      ),
-    ),
-  );
   files.set('countries.yaml', stringify(Object.fromEntries(countries.map(({ slug, name, iso, region }) => [slug, { name, iso, region }]))));
   files.set('themes.yaml', options.themesYaml);
 
-  for (const year of years) {
-    for (const country of countries) {
-      for (const theme of themes) {
-        const paragraphs = [
-          `${SYNTHETIC_MARK} TEXT. This section was generated from shuffled sentences of the Kazakhstan chapter of the 2026 edition, to measure the site; it does not describe ${country.name}.`,
-        ];
-        const wanted = pick(shape.paragraphsPerSection);
-        for (let p = 0; p < wanted; p++) {
-          const words = Array.from({ length: pick(shape.sentencesPerParagraph) }, deal);
-          let paragraph = escapeMdxText(words.join(' '));
-          // About one section in five refers to another, as real chapters do.
-          if (p === wanted - 1 && next() < 0.2) {
-            const other = themes[Math.floor(next() * themes.length)]!;
-            if (other.slug !== theme.slug) paragraph += ` (See also under [${escapeMdxText(other.label)}](#${other.slug}))`;
-          }
-          paragraphs.push(paragraph);
-        }
-        const frontmatter = `---\nedition: ${year}\ncountry: ${country.slug}\ntheme: ${theme.slug}\n---\n`;
-        files.set(`sections/${year}/${country.slug}/${theme.slug}.mdx`, `${frontmatter}\n${paragraphs.join('\n\n')}\n`);
+  const write = (year: number, country: (typeof countries)[number], theme: (typeof themes)[number], paragraphs: Paragraph[]) => {
+    const text = [
+      `${SYNTHETIC_MARK} TEXT. This section was generated from shuffled sentences of the Kazakhstan chapter of the 2026 edition, to measure the site; it does not describe ${country.name}.`,
+      ...paragraphs.map((p) => escapeMdxText(p.sentences.join(' ')) + (p.seeAlso ?? '')),
+    ];
+    const frontmatter = `---\nedition: ${year}\ncountry: ${country.slug}\ntheme: ${theme.slug}\n---\n`;
+    files.set(`sections/${year}/${country.slug}/${theme.slug}.mdx`, `${frontmatter}\n${text.join('\n\n')}\n`);
+  };
+  const fresh = (theme: (typeof themes)[number]): Paragraph[] => {
+    const paragraphs: Paragraph[] = [];
+    const wanted = pick(shape.paragraphsPerSection);
+    for (let p = 0; p < wanted; p++) {
+      const paragraph: Paragraph = { sentences: Array.from({ length: pick(shape.sentencesPerParagraph) }, deal) };
+      // About one section in five refers to another, as real chapters do.
+      if (p === wanted - 1 && next() < 0.2) {
+        const other = themes[Math.floor(next() * themes.length)]!;
+        if (other.slug !== theme.slug) paragraph.seeAlso = ` (See also under [${escapeMdxText(other.label)}](#${other.slug}))`;
       }
+      paragraphs.push(paragraph);
+    }
+    return paragraphs;
+  };
+
+  if (!options.archive) {
+    for (const year of years) for (const country of countries) for (const theme of themes) write(year, country, theme, fresh(theme));
+  } else {
+    const covered = archiveCoverage(countries.length, years, next);
+    // The newest edition is written afresh; each older one revises the one after it.
+    let newer = new Map<string, Paragraph[]>();
+    for (const year of years) {
+      const current = new Map<string, Paragraph[]>();
+      for (const [c, country] of countries.entries()) {
+        for (const theme of themes) {
+          const key = `${country.slug}/${theme.slug}`;
+          const base = newer.get(key);
+          const paragraphs = base ? revise(base, deal, next) : fresh(theme);
+          current.set(key, paragraphs);
+          if (covered[c]!.has(year)) write(year, country, theme, paragraphs);
+        }
+      }
+      newer = current;
     }
   }
+  files.set('editions.yaml', editionsYaml(files, years, count));
   return files;
 }
 

@@ -4,10 +4,11 @@
  * together (report.ts); the default run's report is kept in docs/bench.md and docs/bench.json.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { ReportError } from '../../lib/problems.ts';
 import { REVIEW_COUNTRIES } from '../synthetic.ts';
+import { type ArchiveContext, type ArchiveRun, archiveMarkdown, archiveTargets, measureArchive } from './archive.ts';
 import { measureEdition, type Run } from './edition.ts';
 import { pdfSkipReason } from './pdf.ts';
 import { type BenchReport, benchReport } from './report.ts';
@@ -51,7 +52,7 @@ export interface BenchResult extends BenchReport {
   seconds: number;
 }
 
-function currentCommit(): Promise<string> {
+export function currentCommit(): Promise<string> {
   return new Promise<string>((resolve) => {
     const git = spawn('git', ['rev-parse', '--short', 'HEAD']);
     let out = '';
@@ -70,7 +71,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     runs.push(await measureEdition(n, { work: options.work, port: options.port, pdfSkip, log: options.log }));
   }
   const commit = await currentCommit();
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const machine = machineName();
   const seconds = (performance.now() - started) / 1000;
   const date = new Date();
   const report = benchReport(runs, { commit, machine, cores: cpus().length, seconds, date, pdfSkip });
@@ -82,9 +83,91 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   };
 }
 
-/** Keeps the report in docs/bench.md and docs/bench.json. */
-export async function writeBenchDocs(result: BenchResult): Promise<void> {
+/** What docs/bench.json holds of the archive run (`--archive`). */
+export interface ArchiveJson {
+  generated: string;
+  commit: string;
+  machine: string;
+  seconds: number;
+  runs: ArchiveRun[];
+  targets: string[];
+}
+
+export const machineName = () =>
+  `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+
+/** `--archive 1,5,15`: the archives to measure, by number of editions (1–15). */
+export function parseArchive(list: string): number[] {
+  const counts = list.split(',').map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 15)) {
+    throw new ReportError('--archive takes numbers of editions from 1 to 15, separated by commas (e.g. 1,5,15).');
+  }
+  return counts;
+}
+
+/** Measures every archive in turn (54 countries each) and reports them together. */
+export async function runArchiveBench(
+  options: Omit<BenchOptions, 'counts'> & { editions: readonly number[]; alwaysMerge?: boolean },
+): Promise<{ json: ArchiveJson; markdown: string; seconds: number }> {
+  const started = performance.now();
+  await mkdir(options.work, { recursive: true });
+  const runs: ArchiveRun[] = [];
+  for (const n of options.editions) {
+    runs.push(await measureArchive(n, { work: options.work, port: options.port, log: options.log, alwaysMerge: options.alwaysMerge }));
+  }
+  const context: ArchiveContext = {
+    commit: await currentCommit(),
+    machine: machineName(),
+    seconds: (performance.now() - started) / 1000,
+    date: new Date(),
+  };
+  if (!options.keep) await rm(options.work, { recursive: true, force: true });
+  return {
+    json: {
+      generated: context.date.toISOString(),
+      commit: context.commit,
+      machine: context.machine,
+      seconds: context.seconds,
+      runs,
+      targets: archiveTargets(runs),
+    },
+    markdown: archiveMarkdown(runs, context),
+    seconds: context.seconds,
+  };
+}
+
+const archiveSection = (archive: ArchiveJson | undefined) =>
+  archive
+    ? `\n${archiveMarkdown(archive.runs, { commit: archive.commit, machine: archive.machine, seconds: archive.seconds, date: new Date(archive.generated) })}`
+    : '';
+
+async function readBenchJson(): Promise<(BenchResult['json'] & { archive?: ArchiveJson }) | undefined> {
+  return readFile('docs/bench.json', 'utf8').then(
+    (text) => JSON.parse(text) as BenchResult['json'] & { archive?: ArchiveJson },
+    () => undefined,
+  );
+}
+
+/**
+ * Keeps the report in docs/bench.md and docs/bench.json. Each run rewrites its own part, the
+ * editions (the default run) or the archive (`--archive`); the other part is regenerated from
+ * docs/bench.json as it was, so docs/bench.md is never edited by hand.
+ */
+export async function writeBenchDocs(result: BenchResult | { archive: { json: ArchiveJson } }): Promise<void> {
   await mkdir('docs', { recursive: true });
-  await writeFile('docs/bench.json', `${JSON.stringify(result.json, null, 2)}\n`);
-  await writeFile('docs/bench.md', result.markdown);
+  const previous = await readBenchJson();
+  let json: BenchResult['json'] & { archive?: ArchiveJson };
+  let editionsMarkdown: string;
+  if ('archive' in result) {
+    if (!previous) throw new ReportError('docs/bench.json is missing: run npm run bench first, then the archive.');
+    json = { ...previous, archive: result.archive.json };
+    const { generated, commit, machine, seconds, runs } = previous;
+    const pdfSkip = runs.find((r) => r.pdf.skipped)?.pdf.skipped;
+    editionsMarkdown = benchReport(runs, { commit, machine, cores: cpus().length, seconds, date: new Date(generated), pdfSkip }).markdown;
+  } else {
+    json = { ...result.json, ...(previous?.archive && { archive: previous.archive }) };
+    editionsMarkdown = result.markdown;
+  }
+  await writeFile('docs/bench.json', `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile('docs/bench.md', `${editionsMarkdown}${archiveSection(json.archive)}`);
 }

@@ -1,0 +1,306 @@
+/**
+ * The archive benchmark, `npm run bench -- --archive 1,5,15` (issue 13, "Scale"): SYNTHETIC
+ * archives of 1, 5 and 15 editions of 54 countries (src/quality/synthetic.ts, `archive: true`:
+ * older editions revise the newer text a little, some country-years are missing), each built cold
+ * with the real build and measured: build time and peak memory, a rebuild after one section
+ * changes with Astro's cache kept, dist and Pagefind sizes, and the search page's first query and
+ * keystroke-to-results, with the newest edition (the default) and with edition=all. When the first
+ * search exceeds its target, the alternative is measured too: one Pagefind index per edition,
+ * merged on demand (archive-search.ts).
+ */
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { ReportError } from '../../lib/problems.ts';
+import { parseBuildLog } from '../build-log.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { folderBytes, isPagefindIndexFile } from '../page-weight.ts';
+import { runBuild } from '../run-build.ts';
+import { listFiles } from '../site.ts';
+import { serveStatic } from '../static-server.ts';
+import { writeSyntheticContent } from '../synthetic.ts';
+import { KB, kb, MB, mb, seconds } from '../units.ts';
+import {
+  type ApiSearch,
+  buildEditionIndexes,
+  compareMergedIndexes,
+  type FetchCost,
+  FIRST_QUERY,
+  measureSearchPage,
+  type PageSearch,
+  SEARCH_ADDRESSES,
+} from './archive-search.ts';
+
+/** The archives of the default run, the only one whose figures are written to docs/. */
+export const DEFAULT_ARCHIVE = [1, 5, 15];
+export const ARCHIVE_COUNTRIES = 54;
+
+/** Issue 13's targets for the 15-edition archive. */
+export const ARCHIVE_TARGETS = { buildSeconds: 600, peakBytes: 4 * 1000 * MB, searchBytes: 100 * KB, searchMs: 100 };
+
+export interface ArchiveRun {
+  editions: number;
+  countries: number;
+  sections: number;
+  /** Country-years left out of the archive (the "not covered" cells). */
+  missingChapters: number;
+  pages: number;
+  build: {
+    seconds: number;
+    peakTreeBytes: number;
+    peakProcessBytes?: number | undefined;
+    loadBefore: number;
+    phases: { startup?: number; collect?: number; render?: number; bundle?: number; afterRender?: number };
+  };
+  /** The same build again after one section's text changed, output and Astro's cache kept. */
+  rebuild: { seconds: number; peakTreeBytes: number; changed: string };
+  dist: { bytes: number; files: number };
+  pagefind: { totalBytes: number; indexBytes: number; indexFiles: number };
+  search: { newest: PageSearch; all: PageSearch };
+  /** Per-edition indexes merged on demand, measured when the first search misses its target. */
+  merged?: { indexSeconds: number; indexBytes: number; variants: ApiSearch[] } | undefined;
+}
+
+export interface ArchiveOptions {
+  work: string;
+  port: number;
+  log: (line: string) => void;
+  /** Measure the per-edition alternative even when the first search meets its target. */
+  alwaysMerge?: boolean | undefined;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Builds and measures one synthetic archive of `editions` editions. */
+export async function measureArchive(editions: number, options: ArchiveOptions): Promise<ArchiveRun> {
+  const { work, port, log } = options;
+  const name = `archive-${editions}`;
+  const contentDir = path.join(work, `content-${name}`);
+  const dist = path.join(work, `site-${name}`, 'dist');
+  const cacheDir = path.join(work, `site-${name}`, 'cache');
+  const tag = `${plural(editions, 'edition')}`;
+  log(`${tag}: generating SYNTHETIC content (${ARCHIVE_COUNTRIES} countries × 27 themes) in ${contentDir}`);
+  await writeSyntheticContent(contentDir, { countries: ARCHIVE_COUNTRIES, editions, archive: true });
+  const sectionFiles = (await listFiles(path.join(contentDir, 'sections'))).filter((f) => f.endsWith('.mdx'));
+  const chapters = new Set(sectionFiles.map((f) => path.dirname(f))).size;
+  const loadBefore = loadavg()[0]!;
+  log(`${tag}: ${sectionFiles.length} sections; building (cold cache); load average ${loadBefore.toFixed(1)} on ${cpus().length} cores`);
+  const progress = (what: string) => (s: number, rss: number) => log(`${tag}: … ${what}, ${s.toFixed(0)} s, ${mb(rss)} resident`);
+  const built = await runBuild({ contentDir, outDir: dist, cacheDir, onProgress: progress('still building') });
+  const phases = parseBuildLog(await readFile(built.log, 'utf8'));
+  log(`${tag}: built in ${seconds(built.seconds)}, peak ${mb(built.peakTreeBytes)} (all processes)`);
+
+  const distSize = await folderBytes(dist);
+  const pagefindTotal = await folderBytes(path.join(dist, 'pagefind'));
+  const pagefindIndex = await folderBytes(path.join(dist, 'pagefind'), isPagefindIndexFile);
+  const pages = (await listFiles(dist)).filter((f) => f.endsWith('.html')).length;
+
+  // One section of the newest edition changes, as an editor's correction would.
+  const newestYear = sectionFiles
+    .map((f) => f.split('/')[0]!)
+    .sort()
+    .at(-1)!;
+  const changed = sectionFiles.filter((f) => f.startsWith(`${newestYear}/`)).sort()[0]!;
+  await appendFile(
+    path.join(contentDir, 'sections', changed),
+    '\nSYNTHETIC BENCHMARK TEXT. A paragraph added to measure a rebuild after one section changes.\n',
+  );
+  log(`${tag}: rebuilding after changing sections/${changed} (output and Astro's cache kept)`);
+  const rebuilt = await runBuild({ contentDir, outDir: dist, cacheDir, warm: true, onProgress: progress('still rebuilding') });
+  log(`${tag}: rebuilt in ${seconds(rebuilt.seconds)}; measuring the search page in Chromium`);
+
+  const server = await serveStatic(dist, { port });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  let run: ArchiveRun;
+  try {
+    const newest = await measureSearchPage(browser, server, SEARCH_ADDRESSES.newest);
+    const all = await measureSearchPage(browser, server, SEARCH_ADDRESSES.all);
+    const foreign = [...newest.foreign, ...all.foreign];
+    if (foreign.length) throw new ReportError(`The search contacted another origin: ${foreign.join(', ')}`);
+    log(
+      `${tag}: first search "${FIRST_QUERY}": ${kb(newest.search.bytes)} (newest edition), ${kb(all.search.bytes)} (edition=all); ` +
+        `keystroke to results median ${newest.median.toFixed(0)} ms / ${all.median.toFixed(0)} ms`,
+    );
+    let merged: ArchiveRun['merged'];
+    const over = Math.max(newest.search.bytes, all.search.bytes) > ARCHIVE_TARGETS.searchBytes;
+    if (editions > 1 && (over || options.alwaysMerge)) {
+      log(`${tag}: the alternative: one Pagefind index per edition, merged on demand (mergeIndex)`);
+      try {
+        const indexes = await buildEditionIndexes(dist, contentDir);
+        const variants = await compareMergedIndexes(browser, server, indexes.editions);
+        merged = { indexSeconds: indexes.seconds, indexBytes: indexes.indexBytes, variants };
+        for (const v of variants) log(`${tag}:   ${v.variant}: first search ${kb(v.first.bytes)}, median ${v.median.toFixed(1)} ms`);
+      } catch (error) {
+        // The alternative is a comparison; its failure must not lose the archive's own figures.
+        log(`${tag}: the per-edition measurement failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    run = {
+      editions,
+      countries: ARCHIVE_COUNTRIES,
+      sections: sectionFiles.length,
+      missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+      pages,
+      build: {
+        seconds: built.seconds,
+        peakTreeBytes: built.peakTreeBytes,
+        peakProcessBytes: built.peakProcessBytes,
+        loadBefore,
+        phases: {
+          ...(phases.builtSeconds !== undefined && { startup: built.seconds - phases.builtSeconds }),
+          ...(phases.collectSeconds !== undefined && { collect: phases.collectSeconds }),
+          ...(phases.renderSeconds !== undefined && { render: phases.renderSeconds }),
+          ...(phases.staticSeconds !== undefined &&
+            phases.renderSeconds !== undefined && { bundle: phases.staticSeconds - phases.renderSeconds }),
+          ...(phases.afterRenderSeconds !== undefined && { afterRender: phases.afterRenderSeconds }),
+        },
+      },
+      rebuild: { seconds: rebuilt.seconds, peakTreeBytes: rebuilt.peakTreeBytes, changed },
+      dist: distSize,
+      pagefind: { totalBytes: pagefindTotal.bytes, indexBytes: pagefindIndex.bytes, indexFiles: pagefindIndex.files },
+      search: { newest, all },
+      merged,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  log(`${tag}: ${run.pages} pages, dist ${mb(run.dist.bytes)}, Pagefind index ${mb(run.pagefind.indexBytes)}`);
+  // Kept at once, so a later failure (or a stopped run) does not lose this archive's figures.
+  await writeFile(path.join(work, `${name}.json`), `${JSON.stringify(run, null, 2)}\n`);
+  return run;
+}
+
+function table(head: string[], body: string[][]): string {
+  return [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+const kind = (f: FetchCost, pattern: RegExp) => f.files.filter((x) => pattern.test(x.path)).reduce((n, x) => n + x.bytes, 0);
+const SEARCH_KINDS: [string, RegExp][] = [
+  ['Pagefind code (JS, WASM)', /\.(js|pagefind)$/],
+  ['metadata (an entry per indexed section)', /\.pf_meta$|pagefind-entry\.json$/],
+  ['filter index (counts on the search page)', /\/filter\//],
+  ['index chunks holding the words', /\/index\//],
+  ['result fragments', /\/fragment\//],
+];
+
+/** Whether the 15-edition (or largest) archive meets each of issue 13's targets, in sentences. */
+export function archiveTargets(runs: readonly ArchiveRun[]): string[] {
+  const r = runs.at(-1);
+  if (!r) return [];
+  const at = `${plural(r.editions, 'edition')} × ${r.countries} countries, ${r.sections} sections`;
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const lines = [
+    `- Full build under 10 minutes on 2 cores (${at}): ${seconds(r.build.seconds)} — ${met(r.build.seconds < ARCHIVE_TARGETS.buildSeconds)}.`,
+    `- Peak memory under 4 GB (all processes of the build): ${mb(r.build.peakTreeBytes)} — ${met(r.build.peakTreeBytes < ARCHIVE_TARGETS.peakBytes)}.`,
+  ];
+  for (const [label, s] of [
+    ['newest edition, the default', r.search.newest],
+    ['edition=all', r.search.all],
+  ] as const) {
+    lines.push(
+      `- First search on the search page under 100 KB compressed, runtime included (${label}): ${kb(s.search.bytes)} — ${met(s.search.bytes < ARCHIVE_TARGETS.searchBytes)}.`,
+      `- Results under 100 ms median from keystroke (${label}): ${s.median.toFixed(0)} ms — ${met(s.median < ARCHIVE_TARGETS.searchMs)}.`,
+    );
+  }
+  if (r.editions < 15) lines.push(`- The targets name 15 editions; this run's largest archive has ${r.editions}: the verdicts are for it.`);
+  return lines;
+}
+
+export interface ArchiveContext {
+  commit: string;
+  machine: string;
+  seconds: number;
+  date: Date;
+}
+
+/** The archive part of docs/bench.md, from the runs alone (so it can be rewritten from docs/bench.json). */
+export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveContext): string {
+  const header = ['editions', ...runs.map((r) => String(r.editions))];
+  const row = (label: string, value: (r: ArchiveRun) => string) => [label, ...runs.map(value)];
+  const opt = (n: number | undefined, show: (n: number) => string) => (n === undefined ? 'n/a' : show(n));
+  const rows = [
+    row('sections (54 countries × 27 themes, less the missing country-years)', (r) => String(r.sections)),
+    row('country-years not covered', (r) => String(r.missingChapters)),
+    row('HTML pages', (r) => String(r.pages)),
+    row('load average before the build', (r) => r.build.loadBefore.toFixed(1)),
+    row('build wall time (cold)', (r) => seconds(r.build.seconds)),
+    row('… start-up: config, content validation, content sync', (r) => opt(r.build.phases.startup, seconds)),
+    row('… collecting build info (content collections)', (r) => opt(r.build.phases.collect, seconds)),
+    row('… bundling (Vite)', (r) => opt(r.build.phases.bundle, seconds)),
+    row('… rendering every page', (r) => opt(r.build.phases.render, seconds)),
+    row('… after rendering (Pagefind index, build hooks)', (r) => opt(r.build.phases.afterRender, seconds)),
+    row('build peak memory (all processes)', (r) => mb(r.build.peakTreeBytes)),
+    row('build peak memory (largest process)', (r) => opt(r.build.peakProcessBytes, mb)),
+    row("rebuild after one section changes (Astro's cache kept)", (r) => seconds(r.rebuild.seconds)),
+    row('dist size', (r) => mb(r.dist.bytes)),
+    row('Pagefind index (fragments, index chunks, filters, meta)', (r) => mb(r.pagefind.indexBytes)),
+    row('Pagefind folder (index + fixed JS/CSS/WASM)', (r) => mb(r.pagefind.totalBytes)),
+  ];
+  for (const [label, pick] of [
+    ['newest edition (`/search/`, the default)', (r: ArchiveRun) => r.search.newest],
+    ['all editions (`/search/?edition=all`)', (r: ArchiveRun) => r.search.all],
+  ] as const) {
+    rows.push(
+      row(`first search, ${label}: bytes fetched`, (r) => `${kb(pick(r).search.bytes)} (${pick(r).search.requests} requests)`),
+      ...SEARCH_KINDS.map(([what, pattern]) => row(`… of which ${what}`, (r) => kb(kind(pick(r).search, pattern)))),
+      row('… keystroke to results, median (p90)', (r) => {
+        const t = [...pick(r).timings].sort((a, b) => a - b);
+        return `${pick(r).median.toFixed(0)} ms (${t[Math.ceil(t.length * 0.9) - 1]?.toFixed(0)} ms)`;
+      }),
+    );
+  }
+  rows.push(row('the search page itself (HTML, CSS, scripts), not counted above', (r) => kb(r.search.newest.page.bytes)));
+
+  const mergedRuns = runs.filter((r) => r.merged);
+  const merged = mergedRuns.length
+    ? `### The alternative: one index per edition, merged on demand
+
+The first search of the largest archive misses 100 KB, so the alternative issue 13 names was measured on the
+same builds: each edition indexed on its own (the records the site's index step makes, src/search/pagefind-index.ts)
+into \`pagefind-editions/<edition>/\`, the newest loaded alone and the others added with Pagefind's \`mergeIndex\`.
+Both are driven through Pagefind's JS API the way the search page calls it (\`options\`, \`init\`, \`mergeIndex\`,
+\`filters()\` for the counts, \`search\`, \`data()\` of the first ten results); time is from \`search\` to the
+ten results' data, median of ${mergedRuns[0]!.merged!.variants[0]!.timings.length} queries, without the page's rendering.
+
+${table(
+  ['variant', ...mergedRuns.map((r) => `${r.editions} editions: first search`), ...mergedRuns.map((r) => `${r.editions} editions: median`)],
+  mergedRuns[0]!.merged!.variants.map((_, i) => [
+    mergedRuns[0]!.merged!.variants[i]!.variant.replace(/\d{4}/, 'newest').replace(/\d+ merged/, 'all merged'),
+    ...mergedRuns.map((r) => `${kb(r.merged!.variants[i]!.first.bytes)} (${r.merged!.variants[i]!.first.requests} requests)`),
+    ...mergedRuns.map((r) => `${r.merged!.variants[i]!.median.toFixed(1)} ms`),
+  ]),
+)}
+
+Indexing every edition on its own took ${mergedRuns.map((r) => `${seconds(r.merged!.indexSeconds)} (${r.editions} editions, ${mb(r.merged!.indexBytes)} of index)`).join(', ')}
+on top of the build.
+`
+    : '';
+
+  return `## The archive: many editions
+
+Generated by \`npm run bench -- --archive ${runs.map((r) => r.editions).join(',')}\` (scripts/bench.ts, src/quality/bench/archive.ts); do not
+edit by hand. Run ${context.date.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${context.commit} (with the working tree as it was),
+on ${context.machine}, in ${context.seconds.toFixed(0)} s.
+
+Each archive is SYNTHETIC (src/quality/synthetic.ts, \`archive: true\`, seed 1): 54 countries × 27 themes per
+edition, newest 2026; each older edition is the next newer one with about one paragraph in three changed by a
+sentence and one in ten shortened by one, so compare pages have words to mark; about one country in ten
+joined later than the oldest edition and one country-year in fifty is missing, so "not covered" appears. Every
+page says it is synthetic. Builds are cold (empty cache), one at a time, with the project's real build; the
+rebuild appends a paragraph to one section of the newest edition and builds again with the output and
+Astro's cache kept. The search page is measured in Debian's Chromium against the build served by
+src/quality/static-server.ts (compressed as a host would): bytes are every response under \`pagefind/\` from
+opening the page until the results of "${FIRST_QUERY}" are shown (the page starts Pagefind on arrival, to count
+the default edition's sections); keystroke to results is the search page's field, from the key that completes
+each of 20 queries to the frame after its results or status change (the 40 ms debounce included).
+
+${table(header, rows)}
+
+Targets (issue 13), for the largest archive:
+
+${archiveTargets(runs).join('\n')}
+
+${merged}`;
+}
