@@ -27,8 +27,11 @@ export const RESERVED_IDS = [
   'toc-heading',
 ] as const;
 
-/** Prefixes of ids the pages make from data (`region-europe`, `search-country`, `edition-2026`, `site-search-results-0`). */
-export const RESERVED_ID_PREFIXES = ['region-', 'search-', 'edition-', 'site-search-'] as const;
+/**
+ * Prefixes of ids the pages make from data (`region-europe`, `search-country`, `edition-2026`,
+ * `site-search-results-0`), and of a feature's own ids (`bundle-edition`, the bundle page's).
+ */
+export const RESERVED_ID_PREFIXES = ['region-', 'search-', 'edition-', 'site-search-', 'bundle-'] as const;
 
 /** Why `slug` may not be a theme's slug, or undefined when it may. */
 export function reservedThemeSlug(slug: string): string | undefined {
