@@ -11,15 +11,18 @@
  * unexpected error … DEBUG=1"), and this command's fault sentence, which says that no file was
  * changed, is kept as editors know it.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../src/import/errors.ts';
-import { formatOutcome } from '../src/import/report.ts';
+import { formatOutcome, formatReview } from '../src/import/report.ts';
+import { isPdf, runPdfImport } from '../src/import/review.ts';
 import { runImport } from '../src/import/run.ts';
 import { printFailure } from '../src/lib/command.ts';
 import { CONTENT_DIR } from '../src/validation/paths.ts';
 
 const USAGE =
   'usage: npm run import -- <file.txt> --country <name or slug> --edition <year> [--dry-run] [--force]\n' +
+  '       npm run import -- <review.pdf> --edition <year> [--country <one chapter>] [--pages 80-92] [--dry-run] [--force]\n' +
   '         [--iso <ISO 3166-1 code>] [--region <region>]   (for a country not yet in countries.yaml)\n' +
   '         [--new-edition "<full title>"]                    (for an edition not yet in editions.yaml)';
 
@@ -38,6 +41,7 @@ function readArguments() {
         iso: { type: 'string' },
         region: { type: 'string' },
         'new-edition': { type: 'string' },
+        pages: { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         content: { type: 'string', default: CONTENT_DIR },
@@ -55,20 +59,41 @@ if (values.help) {
   process.exit(0);
 }
 const [file, ...extra] = positionals;
-if (!file || !values.country || !values.edition || extra.length) fail(USAGE);
+if (!file || !values.edition || extra.length) fail(USAGE);
+
+/** A PDF by its name or its first bytes; a file that cannot be read is left to the import to report. */
+function looksLikePdf(name: string): boolean {
+  if (name.toLowerCase().endsWith('.pdf')) return true;
+  try {
+    return isPdf(readFileSync(name).subarray(0, 5));
+  } catch {
+    return false;
+  }
+}
+
+const request = {
+  file,
+  country: values.country,
+  edition: values.edition,
+  iso: values.iso,
+  region: values.region,
+  newEdition: values['new-edition'],
+  pages: values.pages,
+  force: values.force,
+  dryRun: values['dry-run'],
+  contentDir: values.content,
+};
 
 try {
-  const outcome = await runImport({
-    file,
-    country: values.country,
-    edition: values.edition,
-    iso: values.iso,
-    region: values.region,
-    newEdition: values['new-edition'],
-    force: values.force,
-    dryRun: values['dry-run'],
-    contentDir: values.content,
-  });
+  if (looksLikePdf(file)) {
+    const started = performance.now();
+    const review = await runPdfImport(request, { progress: (line) => console.error(line) });
+    if (values['dry-run']) for (const chapter of review.chapters) if (chapter.diff) process.stdout.write(`${chapter.diff}\n`);
+    console.log(formatReview(review, file, (performance.now() - started) / 1000));
+    process.exit(0);
+  }
+  if (!values.country) fail(USAGE);
+  const outcome = await runImport({ ...request, country: values.country });
   if (values['dry-run'] && outcome.diff) process.stdout.write(`${outcome.diff}\n`);
   console.log(formatOutcome(outcome, file));
 } catch (error) {

@@ -75,6 +75,8 @@ export interface ImportOptions {
   country: string;
   /** The country's name, to check the chapter's title line against. */
   countryName?: string | undefined;
+  /** missingSources from the chapter already published, kept (by theme) while their words are in the section. */
+  keepMissingSources?: ReadonlyMap<string, readonly MissingSource[]> | undefined;
   themes: readonly Theme[];
 }
 
@@ -93,7 +95,7 @@ export interface ParsedChapter {
 export function parseSource(
   text: string,
   themes: readonly Theme[],
-  more: Pick<ParseOptions, 'isCountry' | 'dictionary' | 'phrases'> = {},
+  more: Pick<ParseOptions, 'isCountry' | 'dictionary' | 'phrases' | 'layout'> = {},
 ): ParsedChapter {
   return {
     source: parseChapter(text, { isTheme: (heading) => matchTheme(heading, themes) !== undefined, ...more }),
@@ -195,6 +197,10 @@ export function convertChapter(parsed: ParsedChapter, options: Omit<ImportOption
       }
       paragraphs.push(result.mdx);
       missing.push(...result.dropped);
+    }
+    for (const kept of options.keepMissingSources?.get(slug) ?? []) {
+      const stillThere = section.paragraphs.some((p) => p.text.includes(kept.text));
+      if (stillThere && !missing.some((m) => m.text === kept.text)) missing.push(kept);
     }
     const last = section.paragraphs.at(-1)!;
     if (!endsSentence(last.text)) {

@@ -17,6 +17,8 @@ import { type CountryChoice, isoCodeOf, resolveCountry } from './country.ts';
 import { addEdition } from './edition.ts';
 import { ImportError } from './errors.ts';
 import type { Words } from './hyphens.ts';
+import type { MissingSource } from './links.ts';
+import type { ParseOptions } from './source-text.ts';
 
 /** The content the import works against, read and checked once. */
 export interface ImportContext {
@@ -85,6 +87,10 @@ export interface ChapterInput {
   region?: string | undefined;
   force?: boolean | undefined;
   dictionary?: Words | undefined;
+  /** Set for a chapter laid out from a PDF: its heading lines (see ParseOptions.layout). */
+  layout?: ParseOptions['layout'];
+  /** missingSources to keep, by theme, while their words are still in the section (a PDF cannot hold them). */
+  keepMissingSources?: ReadonlyMap<string, readonly MissingSource[]> | undefined;
   /** This chapter's own staging folder. */
   staging: string;
 }
@@ -109,7 +115,12 @@ export async function prepareChapter(context: ImportContext, input: ChapterInput
   const isCountry = await countryNamer(context, input);
   // Problems in the text come first: they take the editor longest to fix.
   const shortTitle = data.editions.find((e) => e.id === edition)?.shortTitle;
-  const parsed = parseSource(input.text, data.themes, { isCountry, dictionary: input.dictionary, phrases: shortTitle ? [shortTitle] : [] });
+  const parsed = parseSource(input.text, data.themes, {
+    isCountry,
+    dictionary: input.dictionary,
+    phrases: shortTitle ? [shortTitle] : [],
+    layout: input.layout,
+  });
   let country: CountryChoice | undefined;
   let countryError: unknown;
   try {
@@ -117,7 +128,12 @@ export async function prepareChapter(context: ImportContext, input: ChapterInput
   } catch (error) {
     countryError = error;
   }
-  const report = convertChapter(parsed, { edition, country: country?.slug ?? slugify(input.country), countryName: country?.name });
+  const report = convertChapter(parsed, {
+    edition,
+    country: country?.slug ?? slugify(input.country),
+    countryName: country?.name,
+    keepMissingSources: input.keepMissingSources,
+  });
   if (!country) throw countryError;
 
   // A chapter whose title names another country is the wrong file, unless the editor says otherwise.

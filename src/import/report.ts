@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ChangeKind, FileChange } from './changes.ts';
 import { unifiedDiff } from './diff.ts';
+import type { ReviewOutcome } from './review.ts';
 import type { ImportOutcome } from './run.ts';
 import type { SourceChange } from './text-lines.ts';
 
@@ -74,4 +75,27 @@ export function formatChanges(changes: readonly SourceChange[]): string[] {
     `  left out or changed: ${[...counts].map(([kind, n]) => `${n} × ${kind}`).join(', ')}`,
     ...changes.map((c) => `    ${where(c, paged)}: ${c.kind}: ${c.text}`),
   ];
+}
+
+/** The report of a PDF import: each chapter's report, then what stood before the first chapter, then a summary. */
+export function formatReview(review: ReviewOutcome, file: string, seconds: number): string {
+  const lines: string[] = [];
+  for (const chapter of review.chapters) lines.push(`${chapter.country.name}:`, formatOutcome(chapter, file).replace(/^/gm, '  '));
+  if (review.before.length) {
+    const pages = [...new Set(review.before.map((c) => c.page))];
+    lines.push(`Before the first chapter: ${plural(review.before.length, 'line')} left out (page ${pages.join(', ')}):`);
+    for (const c of review.before) lines.push(`    ${where(c)}: ${c.text}`);
+  }
+  const sections = review.chapters.reduce((n, c) => n + c.report.sections.length, 0);
+  const warnings = review.chapters.reduce((n, c) => n + c.report.warnings.length, 0);
+  const verb = review.written
+    ? 'Imported'
+    : review.chapters.every((c) => c.changes.every((ch) => ch.kind === 'same'))
+      ? 'Nothing to write for'
+      : 'Dry run, nothing written:';
+  lines.push(
+    `${verb} ${plural(review.chapters.length, 'chapter')} (${plural(sections, 'section')}, ${plural(warnings, 'warning')}) ` +
+      `from ${file}, ${review.pages.read} of ${review.pages.total} pages, in ${seconds.toFixed(1)} s.`,
+  );
+  return lines.join('\n');
 }

@@ -80,6 +80,11 @@ export interface ParseOptions {
   dictionary?: Words | undefined;
   /** The publication's names, which running headers and footers carry ("Annual Review 2026"). */
   phrases?: readonly string[] | undefined;
+  /**
+   * Set when the text was laid out from a PDF (pdf/layout.ts): furniture, paragraphs and joins are
+   * already settled, and the headings are exactly these lines (by typography, in any case).
+   */
+  layout?: { headings: ReadonlySet<number> } | undefined;
 }
 
 /** Characters that mark a line or page break in PDF exports (form feed, vertical tab, Unicode separators). */
@@ -157,8 +162,11 @@ export function parseChapter(text: string, options: ParseOptions = {}): SourceCh
   const { isTheme, isCountry } = options;
   const lineNames = (line: string) => isTheme?.(unescapeExport(line).replace(/\s+/g, ' ')) === true;
   const read = readLines(text);
+  const { layout } = options;
   // Without a vocabulary every line in capitals is a heading, so none of them is furniture.
-  const furniture = removeFurniture(read.lines, { isTheme: isTheme ? lineNames : isHeading, isCountry, phrases: options.phrases });
+  const furniture = layout
+    ? { lines: read.lines, changes: [] }
+    : removeFurniture(read.lines, { isTheme: isTheme ? lineNames : isHeading, isCountry, phrases: options.phrases });
   const joined = textBlocks(furniture.lines, { isHeading, isTheme: isTheme && lineNames, dictionary: options.dictionary, endsSentence });
   chapter.changes.push(...read.changes, ...furniture.changes, ...joined.changes);
   for (const block of joined.blocks) {
@@ -170,8 +178,8 @@ export function parseChapter(text: string, options: ParseOptions = {}): SourceCh
     const single = block.text;
     const heading = chapter.headings.at(-1);
     const previous = heading?.paragraphs.at(-1);
-    const openReference = previous !== undefined && OPEN_SEE_ALSO.test(previous.text);
-    const unfinished = previous !== undefined && (openReference || continues(previous.text, single));
+    const openReference = !layout && previous !== undefined && OPEN_SEE_ALSO.test(previous.text);
+    const unfinished = !layout && previous !== undefined && (openReference || continues(previous.text, single));
     const headingText = unescapeExport(single).replace(/\s+/g, ' ');
     const names = isTheme?.(headingText);
     let isHeadingBlock = isHeading(headingText)
@@ -179,6 +187,7 @@ export function parseChapter(text: string, options: ParseOptions = {}): SourceCh
         (names !== false || !unfinished) && !openReference
       : // A line in any case that names a theme, where a paragraph may start.
         names === true && !unfinished && block.lines === 1 && !endsSentence(single);
+    if (layout) isHeadingBlock = layout.headings.has(block.line) && (heading !== undefined || chapter.preamble.length > 0);
     // The chapter's title in capitals ("KAZAKHSTAN") names a country, not a theme.
     if (isHeadingBlock && !heading && names === false && chapter.preamble.length === 0 && isCountry?.(headingText)) isHeadingBlock = false;
     if (isHeadingBlock) {
