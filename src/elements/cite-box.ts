@@ -26,12 +26,24 @@ class CiteBox extends ReportElement {
   }
 }
 
+/**
+ * What a copy button copies, for its name: a section's citations say their style; a paragraph's
+ * (many per box, so their markup stays light) are named from their place in the list.
+ */
+function styleOf(citation: HTMLElement): string {
+  if (citation.dataset['style']) return citation.dataset['style'];
+  const item = citation.closest('li');
+  const n = item ? [...(item.parentElement?.children ?? [])].indexOf(item) + 1 : 0;
+  const names = citation.closest<HTMLElement>('.in-text')?.dataset['names'];
+  return `${names ?? 'plain text'}, paragraph ${n}`;
+}
+
 function addButton(citation: HTMLElement): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy-citation';
   button.textContent = 'Copy';
-  button.setAttribute('aria-label', `Copy citation (${citation.dataset['style'] ?? 'this citation'})`);
+  button.setAttribute('aria-label', `Copy citation (${styleOf(citation)})`);
   citation.insertAdjacentElement('afterend', button);
   return button;
 }

@@ -75,3 +75,9 @@ export const EDITION_PAGES = ['themes', 'about', 'corrections'] as const;
  * newest chapter, so no country may take one of these slugs.
  */
 export const SITE_PAGES = ['countries', 'search', 'data', 'pagefind', 'pdf', 'bundle', '_astro'] as const;
+
+/** The sessionStorage key of the sections a reader added to a bundle ("Add to bundle"); never a cookie, never sent. */
+export const BUNDLE_STORAGE_KEY = 'report-bundle';
+
+/** Most sections one bundle holds: a whole 54-country edition has about 1,450; beyond 500 a bundle is not a bundle. */
+export const BUNDLE_MAX_ITEMS = 500;
