@@ -17,7 +17,11 @@
  *                                                  15 editions × 54 countries (15 editions: about 20,000
  *                                                  sections, 20 minutes or more on 2 cores); writes its part
  *                                                  of docs/ only for 1,5,15. --merge also measures
- *                                                  per-edition indexes merged on demand when not needed.
+ *                                                  per-edition indexes merged on demand when not needed;
+ *                                                  --limit <seconds> stops a cold build still running then
+ *                                                  (reported as stopped, with an estimate); --from-work
+ *                                                  measures nothing and reports the archives kept in
+ *                                                  <work>/archive by earlier runs with --keep.
  *   npm run bench -- --generate 50 --editions 15 --archive-content --out <dir>
  *                                                  only write a synthetic archive folder
  *   options: --work <dir> (default /tmp/report-bench), --port <4400–4499>, --keep
@@ -53,6 +57,8 @@ await runCommand({ name: 'bench' }, async () => {
       archive: { type: 'string' },
       'archive-content': { type: 'boolean', default: false },
       merge: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      'from-work': { type: 'boolean', default: false },
     },
   }).values;
 
@@ -79,6 +85,8 @@ await runCommand({ name: 'bench' }, async () => {
       keep: values.keep,
       log,
       alwaysMerge: values.merge,
+      limitSeconds: values.limit === undefined ? undefined : Number(values.limit),
+      fromWork: values['from-work'],
     });
     console.log(`\n${archive.markdown}`);
     if (values.archive === DEFAULT_ARCHIVE.join(',')) {

@@ -16,6 +16,16 @@ export interface BuildRun {
   /** Highest resident memory of any single process, from GNU time (exact), when available. */
   peakProcessBytes?: number | undefined;
   log: string;
+  /** Set when the build was stopped at `limitSeconds`, unfinished: its time and memory are lower bounds. */
+  stopped?: boolean;
+}
+
+/** Every descendant of a process, children before their parents' siblings (Linux /proc). */
+async function descendantsOf(pid: number): Promise<number[]> {
+  const children = await childrenOf(pid);
+  const all = [...children];
+  for (const child of children) all.push(...(await descendantsOf(child)));
+  return all;
 }
 
 const PAGE = 4096;
@@ -53,6 +63,8 @@ export interface BuildOptions {
   onProgress?: (seconds: number, treeBytes: number) => void;
   /** Keep the output and Astro's cache from a previous build (a rebuild), instead of emptying them. */
   warm?: boolean;
+  /** Stop the build after this many seconds and report it as stopped, instead of waiting for it. */
+  limitSeconds?: number | undefined;
 }
 
 /** A cold build (the output and cache folders are emptied first), or a rebuild with `warm`. */
@@ -91,10 +103,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   });
   let peakTreeBytes = 0;
   let lastProgress = started;
+  let stopped = false;
   const sampler = setInterval(async () => {
     const rss = await treeRss(child.pid ?? 0);
     peakTreeBytes = Math.max(peakTreeBytes, rss);
     const now = performance.now();
+    if (options.limitSeconds !== undefined && !stopped && now - started > options.limitSeconds * 1000) {
+      stopped = true;
+      // GNU time does not pass a signal on: stop Astro and Pagefind themselves, then time.
+      for (const pid of (await descendantsOf(child.pid ?? 0)).reverse()) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+      }
+      child.kill('SIGTERM');
+    }
     if (options.onProgress && now - lastProgress > 10_000) {
       lastProgress = now;
       options.onProgress((now - started) / 1000, rss);
@@ -104,6 +129,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   log.end();
+  if (stopped) return { seconds, peakTreeBytes, log: logFile, stopped };
   if (code !== 0) throw new ReportError(`The build failed (exit ${code}); its log is ${logFile}:\n${output.slice(-3000)}`);
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
   return { seconds, peakTreeBytes, peakProcessBytes: maxRss ? Number(maxRss) * 1024 : undefined, log: logFile };

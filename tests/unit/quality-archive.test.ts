@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { formatProblem } from '../../src/lib/problems.ts';
+import { type ArchiveRun, archiveEstimate, archiveTargets } from '../../src/quality/bench/archive.ts';
 import { parseArchive } from '../../src/quality/bench/run.ts';
 import { archiveCoverage, generateSyntheticContent, random, SYNTHETIC_MARK, writeSyntheticContent } from '../../src/quality/synthetic.ts';
 import { lintContent } from '../../src/validation/lint.ts';
@@ -123,5 +124,44 @@ describe('synthetic archives', () => {
   it('are asked for by number of editions, 1 to 15', () => {
     expect(parseArchive('1,5,15')).toEqual([1, 5, 15]);
     expect(() => parseArchive('0,16')).toThrow('from 1 to 15');
+  });
+});
+
+describe('archive benchmark verdicts', () => {
+  const search = (bytes: number, median: number) => ({ search: { bytes }, median });
+  const run = (editions: number, sections: number, buildSeconds: number, peak: number, bytes: number) =>
+    ({
+      editions,
+      sections,
+      build: { seconds: buildSeconds, peakTreeBytes: peak },
+      rebuild: { seconds: buildSeconds },
+      dist: { bytes: sections },
+      pagefind: { indexBytes: sections },
+      search: { newest: search(bytes, 50), all: search(bytes * 2, 60) },
+    }) as unknown as ArchiveRun;
+
+  it('extend the two largest runs in a straight line when 15 editions were not measured whole, and say so', () => {
+    const runs = [run(1, 1000, 100, 1e9, 90_000), run(5, 5000, 500, 2e9, 100_000)];
+    const estimate = archiveEstimate(runs, [])!;
+    expect(estimate.sections).toBe(15_000);
+    expect(estimate.buildSeconds).toBeCloseTo(1500);
+    expect(estimate.peakTreeBytes).toBeCloseTo(4.5e9);
+    const lines = archiveTargets(runs, []).join('\n');
+    expect(lines).toContain('estimated 1500.0 s');
+    expect(lines).toContain('**probably not met**');
+    expect(lines).toContain('not measured at 15');
+  });
+
+  it('judge a build stopped past 10 minutes as not met, and a measured archive as measured', () => {
+    const runs = [run(1, 1000, 100, 1e9, 90_000), run(5, 5000, 500, 2e9, 100_000)];
+    const stopped = [
+      { editions: 15, countries: 54, sections: 14_000, missingChapters: 40, stoppedAfter: 900, peakTreeBytes: 3e9, loadBefore: 2 },
+    ];
+    expect(archiveTargets(runs, stopped)[0]).toContain('still building when stopped after 900.0 s — **not met**');
+    const full = archiveTargets([...runs, run(15, 15_000, 590, 3.9e9, 99_000)]);
+    expect(full[0]).toContain('590.0 s — met');
+    expect(full[1]).toContain('— met');
+    expect(full[2]).toContain('99.0 KB at 15 editions — met');
+    expect(full[4]).toContain('**not met**');
   });
 });

@@ -6,9 +6,18 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
 import { ReportError } from '../../lib/problems.ts';
 import { REVIEW_COUNTRIES } from '../synthetic.ts';
-import { type ArchiveContext, type ArchiveRun, archiveMarkdown, archiveTargets, measureArchive } from './archive.ts';
+import {
+  type ArchiveContext,
+  type ArchiveRun,
+  type ArchiveStopped,
+  archiveMarkdown,
+  archiveTargets,
+  isStopped,
+  measureArchive,
+} from './archive.ts';
 import { measureEdition, type Run } from './edition.ts';
 import { pdfSkipReason } from './pdf.ts';
 import { type BenchReport, benchReport } from './report.ts';
@@ -90,6 +99,8 @@ export interface ArchiveJson {
   machine: string;
   seconds: number;
   runs: ArchiveRun[];
+  /** Archives whose build was stopped at the time limit, unfinished. */
+  stopped?: ArchiveStopped[];
   targets: string[];
 }
 
@@ -107,21 +118,45 @@ export function parseArchive(list: string): number[] {
 
 /** Measures every archive in turn (54 countries each) and reports them together. */
 export async function runArchiveBench(
-  options: Omit<BenchOptions, 'counts'> & { editions: readonly number[]; alwaysMerge?: boolean },
+  options: Omit<BenchOptions, 'counts'> & {
+    editions: readonly number[];
+    alwaysMerge?: boolean;
+    limitSeconds?: number | undefined;
+    /** Measure nothing: report the archives already measured in `work` (each kept as <work>/archive-<n>.json). */
+    fromWork?: boolean;
+  },
 ): Promise<{ json: ArchiveJson; markdown: string; seconds: number }> {
   const started = performance.now();
   await mkdir(options.work, { recursive: true });
-  const runs: ArchiveRun[] = [];
+  const measured: (ArchiveRun | ArchiveStopped)[] = [];
   for (const n of options.editions) {
-    runs.push(await measureArchive(n, { work: options.work, port: options.port, log: options.log, alwaysMerge: options.alwaysMerge }));
+    if (options.fromWork) {
+      const file = path.join(options.work, `archive-${n}.json`);
+      const text = await readFile(file, 'utf8').catch(() => {
+        throw new ReportError(`${file} is missing: the ${n}-edition archive was not measured in ${options.work}.`);
+      });
+      measured.push(JSON.parse(text) as ArchiveRun | ArchiveStopped);
+      continue;
+    }
+    measured.push(
+      await measureArchive(n, {
+        work: options.work,
+        port: options.port,
+        log: options.log,
+        alwaysMerge: options.alwaysMerge,
+        limitSeconds: options.limitSeconds,
+      }),
+    );
   }
+  const runs = measured.filter((r): r is ArchiveRun => !isStopped(r));
+  const stopped = measured.filter(isStopped);
   const context: ArchiveContext = {
     commit: await currentCommit(),
     machine: machineName(),
-    seconds: (performance.now() - started) / 1000,
+    seconds: options.fromWork ? Number.NaN : (performance.now() - started) / 1000,
     date: new Date(),
   };
-  if (!options.keep) await rm(options.work, { recursive: true, force: true });
+  if (!options.keep && !options.fromWork) await rm(options.work, { recursive: true, force: true });
   return {
     json: {
       generated: context.date.toISOString(),
@@ -129,16 +164,17 @@ export async function runArchiveBench(
       machine: context.machine,
       seconds: context.seconds,
       runs,
-      targets: archiveTargets(runs),
+      stopped,
+      targets: archiveTargets(runs, stopped),
     },
-    markdown: archiveMarkdown(runs, context),
+    markdown: archiveMarkdown(runs, context, stopped),
     seconds: context.seconds,
   };
 }
 
 const archiveSection = (archive: ArchiveJson | undefined) =>
   archive
-    ? `\n${archiveMarkdown(archive.runs, { commit: archive.commit, machine: archive.machine, seconds: archive.seconds, date: new Date(archive.generated) })}`
+    ? `\n${archiveMarkdown(archive.runs, { commit: archive.commit, machine: archive.machine, seconds: archive.seconds, date: new Date(archive.generated) }, archive.stopped ?? [])}`
     : '';
 
 async function readBenchJson(): Promise<(BenchResult['json'] & { archive?: ArchiveJson }) | undefined> {
