@@ -64,3 +64,23 @@ export function joinLines(first: string, second: string, words: Words, softBreak
   const text = decision === 'joined' ? first.slice(0, -1) + second : first + second;
   return { text, hyphen: { decision, word } };
 }
+
+/**
+ * Words some exports joined themselves at a line's end, losing a hyphen the text has elsewhere
+ * (pdftotext without -layout makes "so-" / "called" "socalled"): each word met once whose
+ * hyphenated form occurs elsewhere. Never changed, only reported, since the export's word may be right.
+ */
+export function lostHyphens(text: string, words: Words): { word: string; hyphenated: string }[] {
+  const found: { word: string; hyphenated: string }[] = [];
+  for (const [word] of text.matchAll(/[\p{L}]{5,}/gu)) {
+    if (words.count(word) !== 1) continue;
+    for (let i = 2; i <= word.length - 2; i++) {
+      const hyphenated = `${word.slice(0, i)}-${word.slice(i)}`;
+      if (words.count(hyphenated) > 0) {
+        found.push({ word, hyphenated });
+        break;
+      }
+    }
+  }
+  return found;
+}

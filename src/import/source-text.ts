@@ -6,7 +6,7 @@
  * definition.
  */
 import { PAGE_NUMBER, removeFurniture } from './furniture.ts';
-import { joinLines, type Words } from './hyphens.ts';
+import { joinLines, lostHyphens, type Words } from './hyphens.ts';
 import { textBlocks } from './text-blocks.ts';
 import { readLines, type SourceChange } from './text-lines.ts';
 
@@ -219,6 +219,14 @@ export function parseChapter(text: string, options: ParseOptions = {}): SourceCh
     }
   }
   if (chapter.preamble.length) chapter.title = chapter.preamble.map((b) => b.text).join(' ');
+  for (const heading of chapter.headings) {
+    for (const paragraph of heading.paragraphs) {
+      for (const lost of lostHyphens(paragraph.text, joined.words)) {
+        const note = `"${lost.word}" occurs only here, and "${lost.hyphenated}" elsewhere: the export may have joined a hyphenated line end; check it.`;
+        chapter.changes.push({ kind: 'hyphen lost by the export', line: paragraph.line, text: lost.word, note });
+      }
+    }
+  }
   return chapter;
 }
 

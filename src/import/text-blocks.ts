@@ -66,7 +66,10 @@ function groups(lines: readonly SourceLine[], options: BlockOptions, changes: So
       i = j;
       continue;
     }
-    if (names(line.text)) {
+    // A line that is exactly a theme's name in any case, after a sentence's end or a title, is a heading too.
+    const previous = current.at(-1);
+    const afterEnd = previous === undefined || options.endsSentence(previous.text) || (current.length === 1 && previous.text.length < 60);
+    if (names(line.text) || (theme(line.text) && afterEnd && !options.endsSentence(line.text))) {
       close();
       result.push([line]);
       continue;

@@ -41,6 +41,7 @@ export type ChangeKind =
   | 'footnote marker'
   | 'hyphen mended'
   | 'hyphen kept'
+  | 'hyphen lost by the export'
   | 'soft hyphen'
   | 'ligature'
   | 'control character'
