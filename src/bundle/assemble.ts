@@ -18,7 +18,7 @@ export interface AssembledSection {
 const INTERFACE = '.cite-box, .section-tools, .bundle-add, .edition-links, .copy-link, .chapter-link';
 
 /** Fetches and prepares one section from its page. */
-export async function fetchSection(section: BundleSection, index: number, origin: string): Promise<AssembledSection> {
+export async function fetchSection(section: BundleSection, index: number, site: string): Promise<AssembledSection> {
   let html: string;
   try {
     const response = await fetch(section.page);
@@ -43,7 +43,8 @@ export async function fetchSection(section: BundleSection, index: number, origin
   const source = document.createElement('p');
   source.className = 'bundle-source';
   const link = document.createElement('a');
-  link.href = new URL(section.page, origin).href;
+  // The section's public address (the site's, not wherever the bundle was assembled).
+  link.href = new URL(section.page, site).href;
   link.textContent = link.href;
   source.append(`${section.countryName} chapter, ${section.edition} edition · `, link);
   (element.querySelector('.section-heading') ?? heading)?.after(source);
@@ -53,7 +54,7 @@ export async function fetchSection(section: BundleSection, index: number, origin
 /** Fetches sections a few at a time, in order, reporting progress. */
 export async function fetchSections(
   sections: readonly BundleSection[],
-  origin: string,
+  site: string,
   onProgress: (done: number) => void,
 ): Promise<AssembledSection[]> {
   const results: AssembledSection[] = new Array(sections.length);
@@ -62,7 +63,7 @@ export async function fetchSections(
   const worker = async () => {
     while (next < sections.length) {
       const index = next++;
-      results[index] = await fetchSection(sections[index]!, index, origin);
+      results[index] = await fetchSection(sections[index]!, index, site);
       onProgress(++done);
     }
   };

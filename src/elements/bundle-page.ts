@@ -17,7 +17,12 @@ class BundlePage extends ReportElement {
   #order: string[] = [];
 
   protected connect(signal: AbortSignal): void {
-    const { sections: sectionsUrl, max } = this.settings({ sections: setting.text(), max: setting.json(500, isNumber) });
+    // `site`: the public address (SITE_URL), which a printed bundle names, wherever it was assembled.
+    const {
+      sections: sectionsUrl,
+      max,
+      site,
+    } = this.settings({ sections: setting.text(), max: setting.json(500, isNumber), site: setting.text() });
     const form = this.requirePart('form[data-choice]', HTMLFormElement);
     const edition = this.requirePart('select[data-edition]', HTMLSelectElement);
     const list = this.requirePart('[data-selection]', HTMLOListElement);
@@ -41,7 +46,7 @@ class BundlePage extends ReportElement {
         const selection = parseSelection(s, this.#known);
         this.#order = selection.sections.map((x) => x.key);
         this.#showProblems(problems, selection.problems);
-        await this.#assemble(bundle, selection.sections);
+        await this.#assemble(bundle, selection.sections, site);
       } else {
         this.#order = storedKeys().filter((k) => this.#known.has(k));
         form.hidden = false;
@@ -162,18 +167,18 @@ class BundlePage extends ReportElement {
     box.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Some of this bundle could not be shown:' }), list);
   }
 
-  async #assemble(bundle: HTMLElement, sections: readonly BundleSection[]): Promise<void> {
+  async #assemble(bundle: HTMLElement, sections: readonly BundleSection[], site: string): Promise<void> {
     if (sections.length === 0) return;
     bundle.hidden = false;
     this.querySelector<HTMLElement>('[data-intro]')!.hidden = true;
     const status = Object.assign(document.createElement('p'), { role: 'status' });
     status.setAttribute('role', 'status');
     bundle.replaceChildren(status);
-    const assembled = await fetchSections(sections, location.origin, (done) => {
+    const assembled = await fetchSections(sections, site, (done) => {
       status.textContent = `Assembling the bundle: ${done} of ${sections.length} sections…`;
     });
     bundle.replaceChildren(
-      ...titleBlock(sections),
+      ...titleBlock(sections, new URL(`bundle/${location.search}`, site).href),
       index(assembled),
       ...assembled.flatMap((a, i) => a.element ?? [missing(a, i)]),
       citations(assembled),
@@ -182,7 +187,7 @@ class BundlePage extends ReportElement {
   }
 }
 
-function titleBlock(sections: readonly BundleSection[]): HTMLElement[] {
+function titleBlock(sections: readonly BundleSection[], address: string): HTMLElement[] {
   const countries = [...new Set(sections.map((s) => s.countryName))];
   const themes = [...new Set(sections.map((s) => s.themeLabel))];
   const editions = [...new Set(sections.map((s) => s.edition))];
@@ -193,7 +198,7 @@ function titleBlock(sections: readonly BundleSection[]): HTMLElement[] {
   const what = Object.assign(document.createElement('p'), {
     textContent: `${countries.join(', ')} · ${themes.join(', ')} · ${editions.length === 1 ? 'edition' : 'editions'} ${editions.join(', ')}`,
   });
-  const made = Object.assign(document.createElement('p'), { textContent: `Made on ${formatAccessDate(new Date())} from ${location.href}` });
+  const made = Object.assign(document.createElement('p'), { textContent: `Made on ${formatAccessDate(new Date())} from ${address}` });
   const edit = document.createElement('p');
   edit.className = 'no-print';
   const change = Object.assign(document.createElement('a'), { href: `${location.pathname}`, textContent: 'Build another bundle' });

@@ -8,13 +8,17 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import { formatSize } from './chapters.ts';
 import type { ChapterResult, GenerateReport } from './generate.ts';
 
-export const PDF_USAGE = 'Usage: npm run pdf [-- --only <edition>-<country> …] [--site <built site>] [--out <folder>]';
+export const PDF_USAGE =
+  'Usage: npm run pdf [-- --only <edition>-<country> …] [--site <built site>] [--out <folder>]\n' +
+  '       npm run pdf -- --bundle "<edition>/<country>/<theme>,…" --out <file.pdf> [--site <built site>]';
 
 /** For node:util parseArgs. Without --out, PDFs go to public/pdf/ and <site>/pdf/. */
 export const PDF_OPTIONS = {
   only: { type: 'string', multiple: true, default: [] as string[] },
   site: { type: 'string', default: process.env['OUT_DIR'] ?? 'dist' },
   out: { type: 'string' },
+  /** A bundle's selection, as in its address: printed to the one PDF --out names. */
+  bundle: { type: 'string' },
   help: { type: 'boolean', default: false },
 } satisfies ParseArgsOptionsConfig;
 

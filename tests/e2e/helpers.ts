@@ -14,6 +14,7 @@ export const PAGE_TYPES = {
   'theme index': '2026/themes/',
   'theme page': '2026/themes/freedom-of-association/',
   data: 'data/',
+  bundle: 'bundle/?s=2026/kazakhstan/education,2026/kazakhstan/asylum',
   'not found': '2026/no-such-country/',
 } as const;
 
