@@ -10,7 +10,7 @@ export const PAGE_TYPES = {
   corrections: '2026/corrections/',
   'country in every edition': 'countries/kazakhstan/',
   'section history': 'countries/kazakhstan/education/',
-  'compare': 'countries/kazakhstan/education/compare/',
+  compare: 'countries/kazakhstan/education/compare/',
   'theme index': '2026/themes/',
   'theme page': '2026/themes/freedom-of-association/',
   data: 'data/',

@@ -21,3 +21,12 @@ test('without JavaScript the chapter reads and navigates completely', async ({ p
   await page.getByRole('link', { name: 'Themes', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Themes' })).toBeVisible();
 });
+
+test('without JavaScript the bundle page explains itself and leads to the theme pages and chapters', async ({ page }) => {
+  await page.goto('bundle/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Build a bundle' })).toBeVisible();
+  await expect(page.getByText('Building a bundle needs JavaScript.')).toBeVisible();
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  await page.getByRole('main').getByRole('link', { name: 'Kazakhstan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kazakhstan' })).toBeVisible();
+});
