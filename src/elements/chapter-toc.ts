@@ -25,9 +25,16 @@ class ChapterToc extends ReportElement {
     );
     const sections = [...document.querySelectorAll<HTMLElement>('section[data-theme]')].filter((s) => links.has(s.dataset['theme'] ?? ''));
     const visible = new Set<HTMLElement>();
+    const atEnd = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
     const mark = () => {
-      // The first section (in reading order) that is on screen is the one being read.
-      const current = sections.find((s) => visible.has(s));
+      // The first section (in reading order) that is on screen is the one being read; at the end
+      // of the page, the last ones can never reach the top of the window, so the last section on
+      // screen is (the reader has scrolled, or chosen it in the contents, to read it).
+      const onScreen = sections.filter((s) => {
+        const box = s.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight;
+      });
+      const current = atEnd() ? onScreen.at(-1) : sections.find((s) => visible.has(s));
       if (!current) return;
       for (const [theme, link] of links) {
         if (theme === current.dataset['theme']) link.setAttribute('aria-current', 'location');
@@ -46,6 +53,7 @@ class ChapterToc extends ReportElement {
       { rootMargin: '0px 0px -60% 0px' },
     );
     for (const section of sections) observer.observe(section);
+    window.addEventListener('scroll', () => atEnd() && mark(), { signal, passive: true });
     signal.addEventListener('abort', () => observer.disconnect());
   }
 }

@@ -28,3 +28,9 @@ describe('words stay apart', () => {
     expect(text('2026/kazakhstan/index.html', 'footer p').join(' ')).toContain('Licence: All rights reserved');
   });
 });
+
+describe('the /<country>/ redirect page', () => {
+  it('names its icon, so browsers do not ask for /favicon.ico outside a sub-path', () => {
+    expect(readFileSync(path.join(SITE, 'kazakhstan/index.html'), 'utf8')).toMatch(/<link rel="icon" href="\/favicon\.svg"/);
+  });
+});

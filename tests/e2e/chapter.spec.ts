@@ -59,3 +59,14 @@ test('an unknown address shows the not-found page', async ({ page }) => {
   await page.getByRole('link', { name: 'Go to the list of countries' }).click();
   await expect(page.getByRole('region', { name: 'Central Asia' }).getByRole('link', { name: 'Kazakhstan' })).toBeVisible();
 });
+
+test('the contents mark the last section once it is chosen, though it cannot reach the top of the window', async ({ page }) => {
+  // A tall window: the last two sections fit below its upper part, where a section counts as read.
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await page.goto('2026/kazakhstan/');
+  const contents = page.getByRole('navigation', { name: 'Themes in this chapter' });
+  const last = contents.getByRole('link', { name: 'Participation in public, cultural and political life' });
+  await last.click();
+  await expect(last).toHaveAttribute('aria-current', 'location');
+  await expect(contents.locator('[aria-current]')).toHaveCount(1);
+});

@@ -167,3 +167,15 @@ test.describe('on a phone without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 });
+
+test.describe('the home page’s country × theme table on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('keeps its whole caption on the screen while the table scrolls sideways', async ({ page }) => {
+    await page.goto('./');
+    const caption = page.getByText('Which themes each chapter reports on. Each mark links to that section.');
+    const box = await caption.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  });
+});
