@@ -52,6 +52,8 @@ export interface Joined {
 export function joinLines(first: string, second: string, words: Words, softBreak = false): Joined {
   if (softBreak) return { text: first + second };
   if (/\p{L}—$/u.test(first)) return { text: first + second };
+  // After a number ("50,000-" / "signature") a hyphen joins a compound, never a broken word.
+  if (/\p{N}[-‐]$/u.test(first) && /^\p{L}/u.test(second)) return { text: first + second };
   const next = FIRST_WORD.exec(second);
   if (!ENDS_HYPHENATED.test(first) || !next) return { text: `${first} ${second}` };
   const left = LAST_WORD.exec(first)![0].slice(0, -1);

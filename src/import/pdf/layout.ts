@@ -9,7 +9,8 @@
  *   page number; footnotes are small lines at a page's foot that start with their number;
  * - a paragraph starts after a heading, at a line with a paragraph number in the margin, after a
  *   gap taller than the text's line spacing, or at an indented first line; at a page's top without
- *   any of these, it continues the last one unless that ended a sentence;
+ *   any of these, it continues the last one when that ran to the measure's end or did not end a
+ *   sentence;
  * - lines are joined by the hyphen rule (hyphens.ts).
  *
  * Each chapter becomes text in the importer's plain format (title, headings, one paragraph per
@@ -60,8 +61,20 @@ export function layoutChapters(pages: readonly PdfPage[], options: LayoutOptions
   const all = pages.map((page) => ({ page, lines: pageLines(page, { size, left }, urls, changes) }));
 
   // Page furniture: lines at a page's edge that repeat, carry the short title, or are a page number.
-  const edge = (p: { page: PdfPage; lines: PdfLine[] }, l: PdfLine) =>
-    p.lines.indexOf(l) < 2 || p.lines.indexOf(l) >= p.lines.length - 2 || l.y > p.page.height * 0.92 || l.y < p.page.height * 0.08;
+  // Furniture stands among the first or last two lines of a page, set apart from the text by its
+  // size or by a gap wider than the text's line spacing (body lines recur too: never them).
+  const spacing = mode(
+    all
+      .flatMap(({ lines: ls }) => ls.slice(1).map((l, i) => (Math.abs(l.size - size) < 0.5 ? round(ls[i]!.y - l.y) : 0)))
+      .filter((g) => g > 0),
+  );
+  const edge = (p: { page: PdfPage; lines: PdfLine[] }, l: PdfLine) => {
+    const i = p.lines.indexOf(l);
+    if (i > 1 && i < p.lines.length - 2) return false;
+    const inner = i <= 1 ? p.lines[i + 1] : p.lines[i - 1];
+    const gap = inner ? Math.abs(inner.y - l.y) : Number.POSITIVE_INFINITY;
+    return Math.abs(l.size - size) > 0.5 || gap > spacing * 1.8;
+  };
   const plain = (t: string) => t.replace(/\uE000\d+\uE001|\uE002/g, '');
   const key = (t: string) => plain(t).toLowerCase().replace(/\d+/g, '#');
   const onPages = new Map<string, Set<number>>();
@@ -73,6 +86,8 @@ export function layoutChapters(pages: readonly PdfPage[], options: LayoutOptions
     for (const l of p.lines) {
       if (!edge(p, l) || l.size > size * 1.05) continue;
       const text = plain(l.text);
+      // A sentence's end in the text's own size is text, however often it recurs.
+      if (Math.abs(l.size - size) <= 0.5 && /[.!?…]["'”’»)\]]*$/.test(text) && !PAGE_NUMBER.test(text)) continue;
       const kind = PAGE_NUMBER.test(text)
         ? 'page number'
         : (onPages.get(key(l.text))?.size ?? 0) >= 2 || phrases.some((s) => text.toLowerCase().includes(s))
@@ -112,6 +127,8 @@ export function layoutChapters(pages: readonly PdfPage[], options: LayoutOptions
   const known: Words = { count: (w) => words.count(w) + (options.dictionary?.count(w) ?? 0) };
 
   const isHeading = (l: PdfLine) => l.size >= size * 1.15;
+  // The measure's right edge: where most body lines end (justified text ends them all there).
+  const measure = mode(lines.filter((l) => Math.abs(l.size - size) < 0.5).map((l) => Math.round(l.right)));
   const chapterSize = Math.max(0, ...lines.filter((l) => isHeading(l) && options.isCountry(plain(l.text))).map((l) => l.size));
   const isChapter = (l: PdfLine) => isHeading(l) && Math.abs(l.size - chapterSize) < 0.5 && options.isCountry(plain(l.text));
   const leading = mode(
@@ -147,8 +164,10 @@ export function layoutChapters(pages: readonly PdfPage[], options: LayoutOptions
     } else {
       const gap = samePage && previous ? previous.y - l.y > Math.max(leading, l.size) * 1.3 : false;
       const indented = l.x > left + size * 0.8 && (previous?.x ?? left) <= left + 1;
+      // At a page's top: the last page's last line ran to the measure's end, or its sentence goes on.
       const pageTop = !samePage && !l.numbered && !indented;
-      const starts = l.numbered || gap || indented || (pageTop && !continues(plain(last.text), plain(l.text)));
+      const full = previous !== undefined && previous.right >= measure - 1;
+      const starts = l.numbered || gap || indented || (pageTop && !full && !continues(plain(last.text), plain(l.text)));
       if (starts) chapter.blocks.push({ text: l.text, page: l.page, line: l.line, heading: false });
       else {
         if (!samePage) changes.push({ kind: 'paragraphs joined', page: l.page, line: l.line, text: plain(l.text).slice(0, 50) });

@@ -20,6 +20,8 @@ export interface PdfLine {
   x: number;
   y: number;
   size: number;
+  /** Where the line's last run ends. */
+  right: number;
   /** The text, with linked spans marked (LINK_OPEN index LINK_TEXT words LINK_CLOSE). */
   text: string;
   /** A paragraph number stood in the margin beside it. */
@@ -67,7 +69,8 @@ export function pageLines(page: PdfPage, body: { size: number; left: number }, u
       const number = numbers.find((n) => Math.abs(n.y - y) < size)!;
       changes.push({ kind: 'paragraph number', page: page.number, line: index + 1, text: number.text.trim() });
     }
-    return { page: page.number, line: index + 1, x: runs[0]!.x, y, size, text: lineText(runs, page.links, urls), numbered };
+    const right = Math.max(...runs.map((r) => r.x + r.width));
+    return { page: page.number, line: index + 1, x: runs[0]!.x, y, size, right, text: lineText(runs, page.links, urls), numbered };
   });
 }
 
