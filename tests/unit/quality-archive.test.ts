@@ -105,6 +105,7 @@ describe('synthetic archives', () => {
     expect(sections(plain)).toHaveLength(3 * 3 * THEMES);
   });
 
+  // Validation reads every file: seconds on a loaded machine, where the default 5 s is too short.
   it('make content that passes every content check', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'synthetic-archive-'));
     try {
@@ -119,7 +120,7 @@ describe('synthetic archives', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 
   it('are asked for by number of editions, 1 to 15', () => {
     expect(parseArchive('1,5,15')).toEqual([1, 5, 15]);
