@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { deployKit } from './src/deploy/integration.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { publishedPages } from './src/integrations/published-pages.ts';
 import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts';
@@ -46,8 +47,9 @@ export default defineConfig({
       rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },
-  // publishedPages runs last: it rewrites the pages Pagefind has indexed and prunes Pagefind's output.
-  integrations: [contentValidation(CONTENT_DIR), mdx(), pagefindIndex(), stalePdfs(CONTENT_DIR), publishedPages()],
+  // publishedPages rewrites the pages Pagefind has indexed and prunes Pagefind's output; deployKit
+  // (src/deploy/) runs after it, on the final pages: it checks them, writes _headers and the .gz/.br copies.
+  integrations: [contentValidation(CONTENT_DIR), mdx(), pagefindIndex(), stalePdfs(CONTENT_DIR), publishedPages(), deployKit()],
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every page: everything from this origin only. Astro adds
   // the hashes of any inline script or style it emits; Pagefind's search runs WebAssembly.

@@ -1,0 +1,133 @@
+/**
+ * The deploy kit (src/deploy/): the checked-in server samples are what the one definition of the
+ * headers renders now, the header CSP matches the pages' meta CSP of astro.config.mjs, and the
+ * build's precompression writes smaller .gz and .br copies of the text files only.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import config from '../../astro.config.mjs';
+import { cacheControlFor, headerCsp, headerOptionsFromEnv, securityHeaders } from '../../src/deploy/headers.ts';
+import { blockedInlineCode, cspDifferences } from '../../src/deploy/integration.ts';
+import { isPrecompressedCopy, precompress } from '../../src/deploy/precompress.ts';
+import { APACHE_SAMPLE, NGINX_SAMPLE, normaliseBase, renderApache, renderHeadersFile, renderNginx } from '../../src/deploy/render.ts';
+import { LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from '../../src/lib/inline-code.ts';
+
+describe('the checked-in deploy samples', () => {
+  it('are what `npm run deploy:config` renders from src/deploy/headers.ts now', () => {
+    expect(readFileSync('deploy/nginx.conf', 'utf8'), 'deploy/nginx.conf is stale: run npm run deploy:config').toBe(
+      renderNginx(NGINX_SAMPLE),
+    );
+    expect(readFileSync('deploy/apache.htaccess', 'utf8'), 'deploy/apache.htaccess is stale: run npm run deploy:config').toBe(
+      renderApache(APACHE_SAMPLE),
+    );
+  });
+
+  it('nginx: the sub-path, its redirect, the 404 page, gzip_static, headers with always in every location', () => {
+    const conf = renderNginx(NGINX_SAMPLE);
+    expect(conf).toContain('location = /reports {');
+    expect(conf).toContain('return 301 /reports/;');
+    expect(conf).toContain('error_page 404 /reports/404.html;');
+    expect(conf).toContain('gzip_static on;');
+    // Every location that adds a header adds all of them (nginx inherits none once a location has one).
+    const blocks = conf.split(/^ *location /m).slice(1);
+    expect(blocks.length).toBe(5);
+    for (const block of blocks) {
+      const own = block.split(/^ *location /m)[0]!;
+      for (const [name] of securityHeaders())
+        expect(own, `${name} in location${own.slice(0, 40)}`).toMatch(new RegExp(`add_header ${name} "[^"]+" always;`));
+    }
+    expect(conf).not.toContain('Strict-Transport-Security "');
+  });
+
+  it('nginx with HSTS_MAX_AGE sends Strict-Transport-Security everywhere', () => {
+    const conf = renderNginx({ ...NGINX_SAMPLE, ...headerOptionsFromEnv({ HSTS_MAX_AGE: '31536000' }) });
+    expect(conf.match(/add_header Strict-Transport-Security "max-age=31536000" always;/g)?.length).toBe(6);
+    expect(() => headerOptionsFromEnv({ HSTS_MAX_AGE: 'yes' })).toThrow(/number of seconds/);
+    expect(headerOptionsFromEnv({})).toEqual({});
+  });
+});
+
+describe('the header CSP', () => {
+  it('is the pages’ own policy of astro.config.mjs plus frame-ancestors', () => {
+    expect(cspDifferences(config.security?.csp as never)).toEqual([]);
+    expect(headerCsp()).toContain("frame-ancestors 'none'");
+    expect(headerCsp()).toMatch(/^default-src 'self'; /);
+    // A changed meta policy is caught at config time.
+    expect(cspDifferences({ directives: ["default-src 'none'"] } as never).join('\n')).toMatch(/directives/);
+  });
+
+  it('allows the site’s fixed inline snippets and blocks any other inline code; data blocks are not code', () => {
+    const page = (body: string) =>
+      `<html><head><style>${LAYER_ORDER_STYLE}</style><script>${THEME_INIT_SCRIPT}</script></head><body>${body}</body></html>`;
+    expect(
+      blockedInlineCode(page('<script type="application/ld+json">{"a":1}</script><script type="module" src="/x.js"></script>')),
+    ).toEqual([]);
+    expect(blockedInlineCode(page('<script>alert(1)</script>'))).toHaveLength(1);
+    expect(blockedInlineCode(page('<script type="module">import "x"</script>'))).toHaveLength(1);
+    expect(blockedInlineCode(page('<style>body{color:red}</style>'))).toHaveLength(1);
+  });
+
+  it('caching: hashed files for a year, Pagefind’s entry points revalidated, pages short', () => {
+    expect(cacheControlFor('_astro/BaseLayout.DmIYptE9.css')).toMatch(/immutable/);
+    expect(cacheControlFor('pagefind/fragment/en_3e249f9.pf_fragment')).toMatch(/immutable/);
+    expect(cacheControlFor('pagefind/pagefind-entry.json')).toBe('no-cache');
+    expect(cacheControlFor('pagefind/pagefind.js')).toBe('no-cache');
+    expect(cacheControlFor('2026/kazakhstan/')).toBe('public, max-age=300');
+  });
+
+  it('_headers: security headers on every path, each Cache-Control in one rule only', () => {
+    const file = renderHeadersFile('reports');
+    expect(normaliseBase('reports')).toBe('/reports/');
+    expect(file).toMatch(/^\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'$/m);
+    expect(file).toContain('/reports/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
+    expect(file).toContain('/reports/pagefind/pagefind-entry.json\n  Cache-Control: no-cache');
+    expect(file.match(/\/\*\n(?: {2}.*\n)+/)?.[0]).not.toContain('Cache-Control');
+  });
+});
+
+describe('precompression', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deploy-precompress-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes .gz and .br beside text files, smaller and decompressing to the file; never beside Pagefind’s gzip data', async () => {
+    const text = '<p>Kazakhstan: the Annual Review chapter.</p>\n'.repeat(200);
+    await mkdir(path.join(dir, 'pagefind', 'fragment'), { recursive: true });
+    writeFileSync(path.join(dir, 'index.html'), text);
+    writeFileSync(path.join(dir, 'style.css'), 'body { margin: 0 }\n'.repeat(50));
+    writeFileSync(path.join(dir, 'tiny.json'), '{}');
+    writeFileSync(path.join(dir, 'pagefind', 'fragment', 'en_1.pf_fragment'), gzipSync(text));
+    writeFileSync(path.join(dir, 'report.pdf'), 'not text');
+    const summary = await precompress(dir);
+    const files = (await readdir(dir, { recursive: true })).map(String).sort();
+    expect(files).toEqual(
+      [
+        'index.html',
+        'index.html.br',
+        'index.html.gz',
+        'pagefind',
+        'pagefind/fragment',
+        'pagefind/fragment/en_1.pf_fragment',
+        'report.pdf',
+        'style.css',
+        'style.css.br',
+        'style.css.gz',
+        'tiny.json',
+      ].sort(),
+    );
+    expect(gunzipSync(readFileSync(path.join(dir, 'index.html.gz'))).toString()).toBe(text);
+    expect(brotliDecompressSync(readFileSync(path.join(dir, 'index.html.br'))).toString()).toBe(text);
+    expect(summary.files).toBe(3);
+    expect(summary.skipped).toBe(2);
+    expect(summary.gzipBytes).toBeLessThan(summary.bytes / 5);
+    expect(isPrecompressedCopy('a/index.html.gz')).toBe(true);
+    expect(isPrecompressedCopy('a/b.zip')).toBe(false);
+    // Same bytes on a second run (nothing in a gzip header depends on the time).
+    const before = readFileSync(path.join(dir, 'index.html.gz'));
+    await precompress(dir);
+    expect(readFileSync(path.join(dir, 'index.html.gz')).equals(before)).toBe(true);
+  });
+});
