@@ -30,7 +30,7 @@ export function renderHeadersFile(base: string, options: HeaderOptions = {}): st
   // Each header is set by one rule only: where rules overlap, both hosts join the values of a
   // header set twice. Pages keep the host's own Cache-Control (both revalidate HTML).
   const blocks = [
-    `# ${GENERATED}`,
+    '# Written by the build from src/deploy/headers.ts (Netlify and Cloudflare Pages read it; other hosts ignore it).',
     block('/*', securityHeaders(options)),
     ...IMMUTABLE_FOLDERS.map((folder) => block(`${prefix}${folder}*`, [['Cache-Control', CACHE.immutable]])),
     ...['fragment/', 'index/', 'filter/'].map((folder) =>

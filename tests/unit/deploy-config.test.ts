@@ -131,3 +131,27 @@ describe('precompression', () => {
     expect(readFileSync(path.join(dir, 'index.html.gz')).equals(before)).toBe(true);
   });
 });
+
+describe('the README’s deploy section', () => {
+  const section = /## Configure and deploy\n([\s\S]*?)\n## /.exec(readFileSync('README.md', 'utf8'))?.[1] ?? '';
+
+  it('points at the samples, the headers and the 404 rule nginx needs, and no longer says hosts serve 404.html by default', () => {
+    for (const needed of [
+      'deploy/nginx.conf',
+      'deploy/apache.htaccess',
+      'dist/_headers',
+      'error_page 404',
+      'gzip_static',
+      'HSTS_MAX_AGE',
+      "frame-ancestors 'none'",
+      'npm run deploy:config',
+    ])
+      expect(section, needed).toContain(needed);
+    expect(section).not.toMatch(/most hosts do so by default/);
+  });
+
+  it('says what is true of OUT_DIR outside the project', () => {
+    expect(section).toMatch(/`OUT_DIR` may be any folder, inside the project or not/);
+    expect(section).toMatch(/parent folder must exist/);
+  });
+});
