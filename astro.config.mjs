@@ -77,6 +77,16 @@ export default defineConfig({
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
           warn(warning);
         },
+        output: {
+          // The client code several page scripts share goes into one chunk, not one file per module:
+          // a chapter's first visit then fetches two scripts (src/elements/site.ts and this), where
+          // each round trip costs a slow or watched connection more than the bytes.
+          manualChunks(id) {
+            if (/\/src\/(lib|citation|bundle\/storage|elements\/(base|announce|site-search-(pagefind|logic|dom|highlight)))\b/.test(id))
+              return 'shared';
+            return undefined;
+          },
+        },
       },
     },
   },

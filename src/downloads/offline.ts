@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { longDate } from '../citation/reference.ts';
+import { isPrecompressedCopy } from '../deploy/precompress.ts';
 import { ReportError } from '../lib/problems.ts';
 import { digestOfBuiltPage } from '../pdf/link.ts';
 import { DATA_FOLDER, downloadFileName, offlineFileName } from './files.ts';
@@ -52,9 +53,13 @@ function readExport(site: string, edition: string): EditionExport {
 
 /** Every file of the built site, as paths relative to it. */
 function siteFiles(site: string): string[] {
-  return (readdirSync(site, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  return (
+    (readdirSync(site, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      // The build's .gz and .br copies are for web servers: from disk, the page itself is read.
+      .filter((file) => !isPrecompressedCopy(file))
+  );
 }
 
 /** Which files of the site go into the copy of `edition` (`newest`: the site's home shows it). */

@@ -55,6 +55,12 @@ test.describe('the offline copy, opened from disk', () => {
   });
   test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  test('holds the pages, not the build’s .gz and .br copies meant for web servers', () => {
+    const names = Object.keys(unzipSync(readFileSync(path.join(work, '2026-offline.zip'))));
+    expect(names.some((n) => n.endsWith('index.html'))).toBe(true);
+    expect(names.filter((n) => /\.(gz|br)$/.test(n))).toEqual([]);
+  });
+
   /** Records every request outside the copy's folder and every console error. */
   function watch(page: Page) {
     const outside: string[] = [];

@@ -126,6 +126,8 @@ test('on every kind of page, each custom element starts without a console error'
   }
   // Not a page whose elements were all left out: the test saw every element of the site.
   expect([...seen].sort()).toEqual([
+    'bundle-add',
+    'bundle-page',
     'chapter-toc',
     'cite-box',
     'copy-links',
@@ -164,7 +166,8 @@ test('a second copy of the element scripts neither fails nor redefines an elemen
     };
   }, tags);
   expect(tags.length).toBeGreaterThan(3);
-  expect(outcome.scripts).toBeGreaterThan(3);
+  // One module for the page's elements (src/elements/site.ts), imported once more.
+  expect(outcome.scripts).toBeGreaterThanOrEqual(1);
   expect(outcome.failed).toEqual([]);
   expect(outcome.replaced).toEqual([]);
   expect(errors).toEqual([]);

@@ -34,3 +34,11 @@ test('every page carries a Content-Security-Policy that allows this origin only'
     expect(policy, path).not.toContain('unsafe-inline');
   }
 });
+
+test('a first visit to a chapter makes at most 8 requests: the page, its stylesheets, two scripts and the icon', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto('2026/kazakhstan/', { waitUntil: 'networkidle' });
+  expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(8);
+  expect(requests.filter((r) => r.endsWith('.js'))).toHaveLength(2);
+});
