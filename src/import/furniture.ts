@@ -5,7 +5,7 @@
  *
  * - A running header or footer is a short line that repeats (digits aside: "Page 86", "Page 87")
  *   at the edges of two or more pages; without form feeds, one that recurs at least eight lines
- *   apart three times, or twice when it holds a page number or names a country. A line that names a theme or ends a sentence
+ *   apart and holds a page number ("Page 86 …") or names a country. A line that names a theme or ends a sentence
  *   is text, never furniture. So is a line at a page's edge that holds the publication's short
  *   title ("Annual Review 2026"), even once. A repeated line naming a country, met before the first heading, is
  *   the chapter's title the first time.
@@ -57,6 +57,9 @@ export function removeFurniture(
   const canBeFurniture = (line: SourceLine) =>
     line.text.length <= 90 &&
     (line.text.match(/\p{L}/gu)?.length ?? 0) >= 4 &&
+    // A word broken at the line's end, or a cross-reference, is text.
+    !/[-‐\u00AD]$/.test(line.text) &&
+    !/see also under/i.test(line.text) &&
     !SENTENCE_END.test(line.text) &&
     !options.isTheme?.(line.text.replace(/\s+/g, ' '));
 
@@ -82,8 +85,11 @@ export function removeFurniture(
   const apart = (found: SourceLine[]) => found.every((line, i) => i === 0 || line.line - found[i - 1]!.line >= PAGE_APART);
   for (const [text, found] of occurrences) {
     const onPages = new Set(found.map((line) => line.page)).size;
-    const often = found.length >= 3 || (found.length >= 2 && (text.includes('#') || found.some((l) => options.isCountry?.(l.text))));
-    const repeats = paged ? onPages >= 2 : often && apart(found);
+    // Without pages, only what furniture says: a page number beside it, or the country's name.
+    const pageLike = /^#\s|\s#$|\bpage\b/.test(text);
+    const often = found.length >= 2 && (pageLike || found.some((l) => options.isCountry?.(l.text)));
+    // Running headers stand on most pages (alternating ones on about half).
+    const repeats = paged ? onPages >= Math.max(2, Math.ceil(pages.length * 0.4)) : often && apart(found);
     if (!repeats) continue;
     found.forEach((line, index) => {
       const isTitle = index === 0 && options.isCountry?.(line.text) && (!firstHeading || line.line < firstHeading.line);

@@ -46,12 +46,12 @@ export interface Joined {
 }
 
 /**
- * Joins two lines of one paragraph: with a space, or with nothing after a soft hyphen or a
- * closed-up em dash, or by the hyphen rule after a hyphenated word.
+ * Joins two lines of one paragraph: with a space, or with nothing after a soft hyphen, or by the
+ * hyphen rule after a hyphenated word. A dash at a line's end keeps its space: whether the text
+ * had one cannot be told, and a space is what the line break showed.
  */
 export function joinLines(first: string, second: string, words: Words, softBreak = false): Joined {
   if (softBreak) return { text: first + second };
-  if (/\p{L}—$/u.test(first)) return { text: first + second };
   // After a number ("50,000-" / "signature") a hyphen joins a compound, never a broken word.
   if (/\p{N}[-‐]$/u.test(first) && /^\p{L}/u.test(second)) return { text: first + second };
   const next = FIRST_WORD.exec(second);

@@ -178,7 +178,8 @@ export function parseChapter(text: string, options: ParseOptions = {}): SourceCh
     const single = block.text;
     const heading = chapter.headings.at(-1);
     const previous = heading?.paragraphs.at(-1);
-    const openReference = !layout && previous !== undefined && OPEN_SEE_ALSO.test(previous.text);
+    // Only a short block that closes it ("HUMAN RIGHTS DEFENDERS)") finishes an open cross-reference.
+    const openReference = !layout && previous !== undefined && OPEN_SEE_ALSO.test(previous.text) && /^[^()]{1,80}\)$/.test(single);
     const unfinished = !layout && previous !== undefined && (openReference || continues(previous.text, single));
     const headingText = unescapeExport(single).replace(/\s+/g, ' ');
     const names = isTheme?.(headingText);

@@ -118,15 +118,10 @@ export function textBlocks(
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
   const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const perLine = median > 160;
-  // An export that separates paragraphs with blank lines anywhere does so everywhere: infer nothing.
-  const texts = lines.filter((line) => line.text === '' || !options.isHeading(line.text));
-  const blankSeparated = texts.some(
-    (line, i) =>
-      line.text === '' &&
-      i > 0 &&
-      texts[i - 1]!.text !== '' &&
-      options.endsSentence(texts[i - 1]!.text) &&
-      (texts[i + 1]?.text ?? '') !== '',
+  // An export that separates paragraphs or headings with blank lines anywhere does so everywhere: infer nothing.
+  const ends = (text: string) => options.endsSentence(text) || options.isHeading(text) || options.isTheme?.(spaced(text)) === true;
+  const blankSeparated = lines.some(
+    (line, i) => line.text === '' && i > 0 && lines[i - 1]!.text !== '' && ends(lines[i - 1]!.text) && (lines[i + 1]?.text ?? '') !== '',
   );
 
   const blocks: TextBlock[] = [];
