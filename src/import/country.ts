@@ -66,6 +66,13 @@ export async function isoCodeOf(name: string): Promise<string | undefined> {
   return matches.length === 1 ? matches[0]![0] : undefined;
 }
 
+/** Every country's English names (ISO 3166-1) as slugs, to tell a chapter heading from a theme heading. */
+export async function isoCountrySlugs(): Promise<Set<string>> {
+  const names = (await isoPackage()).getNames('en', { select: 'all' }) as Record<string, string[]>;
+  // "Moldova, Republic of" is also "Moldova".
+  return new Set(Object.values(names).flatMap((all) => all.flatMap((name) => [slugify(name), slugify(name.split(',')[0]!)])));
+}
+
 /** The country a chapter is for; throws ImportError when a new country lacks what its entry needs. */
 export async function resolveCountry(input: string, countries: readonly Country[], flags: CountryFlags = {}): Promise<CountryChoice> {
   const given = input.trim();

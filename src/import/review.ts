@@ -15,6 +15,7 @@ import { chapterDir } from '../validation/paths.ts';
 import { relative } from './changes.ts';
 import type { ImportReport } from './chapter.ts';
 import type { FileOperations } from './commit.ts';
+import { isoCountrySlugs } from './country.ts';
 import { ImportError } from './errors.ts';
 import { WordCounts } from './hyphens.ts';
 import type { MissingSource } from './links.ts';
@@ -88,16 +89,17 @@ export async function runPdfImport(
     const { data } = context;
     const countries = new Map(data.countries.flatMap((c) => [[c.slug, c] as const, [slugify(c.name), c] as const]));
     const wanted = request.country === undefined ? undefined : slugify(request.country);
-    const isCountry = (text: string) => countries.has(slugify(text)) || (wanted !== undefined && slugify(text) === wanted);
+    // A chapter heading names a country of countries.yaml or of ISO 3166 (a new one is refused
+    // below with what its entry needs, rather than read as a theme heading).
+    const iso = await isoCountrySlugs();
+    const isCountry = (text: string) =>
+      countries.has(slugify(text)) || iso.has(slugify(text)) || (wanted !== undefined && slugify(text) === wanted);
     const edition = data.editions.find((e) => e.id === request.edition);
     const phrases = edition ? [edition.shortTitle, edition.title] : [];
     const laid = layoutChapters(pages, { isCountry, phrases, dictionary: undefined });
     let chapters = laid.chapters;
     if (chapters.length === 0) {
-      throw new ImportError(
-        `found no chapter in ${request.file}: no heading larger than the text names a country of content/countries.yaml.` +
-          ' Add the country first, or import the chapter with --country <name> --region <region>.',
-      );
+      throw new ImportError(`found no chapter in ${request.file}: no heading larger than the text names a country.`);
     }
     if (wanted !== undefined) {
       chapters = chapters.filter(

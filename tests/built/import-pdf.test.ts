@@ -103,16 +103,19 @@ describe('a two-chapter PDF laid out like the published review', () => {
     expect(part.pages).toEqual({ read: 1, total: 3 });
   });
 
-  it('refuses, naming page and line, and leaves the content untouched', async () => {
-    // Without Moldova in countries.yaml its heading is a heading of Kazakhstan's that names no theme.
+  it('refuses, naming the chapter, and leaves the content untouched', async () => {
+    // Moldova is not in countries.yaml: its chapter is found, and refused with what its entry needs.
     const content = contentFolder(false);
     const before = snapshot(content);
     const error = await runPdfImport({ file: pdf, edition: '2026', contentDir: content }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as Error).message).toMatch(/^Kazakhstan, page 3, line \d+: the heading "Moldova" names no theme/);
+    expect((error as Error).message).toMatch(
+      /^Moldova, chapter: "Moldova" \(MD\) is not in content\/countries.yaml yet. To add it, pass its region with --region/,
+    );
     expect(snapshot(content)).toEqual(before);
     const pages = await runPdfImport({ file: pdf, edition: '2026', pages: '4-9', contentDir: content }).catch((e: unknown) => e);
     expect((pages as Error).message).toMatch(/--pages "4-9" is not a range of this PDF's pages \(1 to 3\)/);
+    expect(snapshot(content)).toEqual(before);
   });
 });
 

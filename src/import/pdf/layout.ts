@@ -199,6 +199,7 @@ export function layoutChapters(pages: readonly PdfPage[], options: LayoutOptions
     (owner ? owner.changes : before).push(change);
   }
   for (const c of chapters) c.changes.sort((a, b) => at(a) - at(b));
+  before.sort((a, b) => at(a) - at(b));
   return { chapters, before };
 }
 
