@@ -1,7 +1,7 @@
 /**
  * Mending words a PDF hyphenated at a line's end ("descr-" / "ibed"), by the one rule of issue 12:
  * join without the hyphen when the joined word occurs elsewhere (in the chapter, the rest of the
- * PDF, or the dictionary: the report's published sections and the theme vocabulary); keep the
+ * PDF, or the theme vocabulary's labels); keep the
  * hyphen when the hyphenated form occurs elsewhere ("so-" / "called"); otherwise keep it and warn
  * with the line, so an editor decides. When both forms occur, the more frequent wins, the hyphen on
  * a tie: keeping a character is the safer mistake.

@@ -16,7 +16,7 @@ import { commit, type FileOperations } from './commit.ts';
 import { type CountryChoice, isoCodeOf, resolveCountry } from './country.ts';
 import { addEdition } from './edition.ts';
 import { ImportError } from './errors.ts';
-import type { Words } from './hyphens.ts';
+import { WordCounts, type Words } from './hyphens.ts';
 import type { MissingSource } from './links.ts';
 import type { ParseOptions } from './source-text.ts';
 
@@ -117,7 +117,8 @@ export async function prepareChapter(context: ImportContext, input: ChapterInput
   const shortTitle = data.editions.find((e) => e.id === edition)?.shortTitle;
   const parsed = parseSource(input.text, data.themes, {
     isCountry,
-    dictionary: input.dictionary,
+    // The theme labels are words of every chapter ("Participation", "non-discrimination").
+    dictionary: input.dictionary ?? data.themes.reduce((words, theme) => words.add(theme.label), new WordCounts()),
     phrases: shortTitle ? [shortTitle] : [],
     layout: input.layout,
   });
