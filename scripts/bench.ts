@@ -95,7 +95,9 @@ await runCommand({ name: 'bench' }, async () => {
     } else {
       log(`not writing docs/ (only --archive ${DEFAULT_ARCHIVE.join(',')} does)`);
     }
-    log(`done in ${archive.seconds.toFixed(0)} s${values.keep ? `; builds kept in ${work}/archive` : ''}`);
+    log(
+      `done${Number.isNaN(archive.seconds) ? '' : ` in ${archive.seconds.toFixed(0)} s`}${values.keep ? `; builds kept in ${work}/archive` : ''}`,
+    );
     return;
   }
   const counts = parseCountries(values.countries);

@@ -20,7 +20,10 @@ export interface BuildPhases {
   routes: Map<string, number>;
 }
 
-const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
+/** Astro writes a duration as `830ms`, `5.76s` or, past a minute, `1m 13s`. */
+const DURATION = String.raw`(?:(\d+)m )?([\d.]+)(ms|s)`;
+const seconds = (minutes: string | undefined, value: string, unit: string) =>
+  Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
 
 /** Reads the phase timings and per-route render times from `astro build` output. */
 export function parseBuildLog(log: string): BuildPhases {
@@ -28,7 +31,10 @@ export function parseBuildLog(log: string): BuildPhases {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes removed here.
   const text = log.replace(/\u001b\[[0-9;]*m/g, '');
   const phases: BuildPhases = { routes: new Map() };
-  const completions = [...text.matchAll(/✓ Completed in ([\d.]+)(ms|s)\./g)].map((m) => ({ at: m.index, value: seconds(m[1]!, m[2]!) }));
+  const completions = [...text.matchAll(new RegExp(`✓ Completed in ${DURATION}\\.`, 'g'))].map((m) => ({
+    at: m.index,
+    value: seconds(m[1], m[2]!, m[3]!),
+  }));
   const collecting = text.indexOf('Collecting build info');
   const routesStart = text.indexOf('generating static routes');
   const after = (at: number) => completions.find((c) => c.at > at);
@@ -39,10 +45,10 @@ export function parseBuildLog(log: string): BuildPhases {
     // The next completion after rendering closes the whole static stage.
     phases.staticSeconds = render ? after(render.at)?.value : undefined;
   }
-  const built = /(\d+) page\(s\) built in ([\d.]+)(ms|s)/.exec(text);
+  const built = new RegExp(`(\\d+) page\\(s\\) built in ${DURATION}`).exec(text);
   if (built) {
     phases.pages = Number(built[1]);
-    phases.builtSeconds = seconds(built[2]!, built[3]!);
+    phases.builtSeconds = seconds(built[2], built[3]!, built[4]!);
   }
   if (phases.builtSeconds !== undefined && phases.collectSeconds !== undefined && phases.staticSeconds !== undefined) {
     phases.afterRenderSeconds = Math.max(0, phases.builtSeconds - phases.collectSeconds - phases.staticSeconds);

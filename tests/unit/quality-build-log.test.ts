@@ -12,6 +12,24 @@ describe("reading astro build's log", () => {
     expect(phases.routes.size).toBe(4);
   });
 
+  it('reads durations past a minute, as Astro writes them for a large build', () => {
+    const log = [
+      '[build] Collecting build info...',
+      '[build] ✓ Completed in 5.76s.',
+      '[build] generating static routes',
+      '✓ Completed in 56.25s.',
+      '[build] ✓ Completed in 1m 13s.',
+      '[build] 4572 page(s) built in 2m 5.5s',
+    ].join('\n');
+    expect(parseBuildLog(log)).toMatchObject({
+      collectSeconds: 5.76,
+      renderSeconds: 56.25,
+      staticSeconds: 73,
+      builtSeconds: 125.5,
+      pages: 4572,
+    });
+  });
+
   it('takes the median of an even or odd list', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);

@@ -348,6 +348,9 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveCon
     row('Pagefind index (fragments, index chunks, filters, meta)', (r) => mb(r.pagefind.indexBytes)),
     row('Pagefind folder (index + fixed JS/CSS/WASM)', (r) => mb(r.pagefind.totalBytes)),
   ];
+  // A phase Astro's log did not give for any archive is left out rather than shown as n/a throughout.
+  const shown = rows.filter((cells) => cells.slice(1).some((cell) => cell !== 'n/a'));
+  rows.splice(0, rows.length, ...shown);
   for (const [label, pick] of [
     ['newest edition (`/search/`, the default)', (r: ArchiveRun) => r.search.newest],
     ['all editions (`/search/?edition=all`)', (r: ArchiveRun) => r.search.all],
