@@ -75,6 +75,8 @@ export interface ArchiveStopped {
   loadBefore: number;
   /** The cold build finished (in `stoppedAfter` seconds, with this peak); the run stopped later, before the rest was measured. */
   buildFinished?: boolean;
+  /** Why the cold build failed, when it did (its memory is then the highest sampled every 10 s). */
+  failed?: string;
 }
 
 export const isStopped = (r: ArchiveRun | ArchiveStopped): r is ArchiveStopped => 'stoppedAfter' in r;
@@ -106,13 +108,38 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
   const loadBefore = loadavg()[0]!;
   log(`${tag}: ${sectionFiles.length} sections; building (cold cache); load average ${loadBefore.toFixed(1)} on ${cpus().length} cores`);
   const progress = (what: string) => (s: number, rss: number) => log(`${tag}: … ${what}, ${s.toFixed(0)} s, ${mb(rss)} resident`);
-  const built = await runBuild({
-    contentDir,
-    outDir: dist,
-    cacheDir,
-    onProgress: progress('still building'),
-    limitSeconds: options.limitSeconds,
-  });
+  let peakSeen = 0;
+  const buildStarted = performance.now();
+  let built: Awaited<ReturnType<typeof runBuild>>;
+  try {
+    built = await runBuild({
+      contentDir,
+      outDir: dist,
+      cacheDir,
+      onProgress: (s, rss) => {
+        peakSeen = Math.max(peakSeen, rss);
+        progress('still building')(s, rss);
+      },
+      limitSeconds: options.limitSeconds,
+    });
+  } catch (error) {
+    // A build that fails (out of memory, most likely, at this size) is a finding, not the end of the run.
+    const message = (error as Error).message;
+    const cause = /heap out of memory|Allocation failed/i.test(message) ? 'Node ran out of heap memory' : message.split('\n')[0]!;
+    const failed: ArchiveStopped = {
+      editions,
+      countries: ARCHIVE_COUNTRIES,
+      sections: sectionFiles.length,
+      missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+      stoppedAfter: (performance.now() - buildStarted) / 1000,
+      peakTreeBytes: peakSeen,
+      loadBefore,
+      failed: cause,
+    };
+    log(`${tag}: the build FAILED after ${seconds(failed.stoppedAfter)}: ${cause}`);
+    await writeFile(path.join(work, `${name}.json`), `${JSON.stringify(failed, null, 2)}\n`);
+    return failed;
+  }
   if (built.stopped) {
     const stopped: ArchiveStopped = {
       editions,
@@ -280,20 +307,24 @@ export function archiveTargets(runs: readonly ArchiveRun[], stopped: readonly Ar
       `- Peak memory under 4 GB (all processes of the build): ${mb(full.build.peakTreeBytes)} — ${met(full.build.peakTreeBytes < ARCHIVE_TARGETS.peakBytes)}.`,
     );
   } else {
-    const time = cut?.buildFinished
-      ? `${seconds(cut.stoppedAfter)} — ${met(cut.stoppedAfter < ARCHIVE_TARGETS.buildSeconds)}`
-      : cut && cut.stoppedAfter >= ARCHIVE_TARGETS.buildSeconds
-        ? `still building when stopped after ${seconds(cut.stoppedAfter)} — **not met**`
-        : estimate
-          ? est(estimate.buildSeconds, seconds, ARCHIVE_TARGETS.buildSeconds)
-          : 'not measured';
-    const memory = cut?.buildFinished
-      ? `${mb(cut.peakTreeBytes)} — ${met(cut.peakTreeBytes < ARCHIVE_TARGETS.peakBytes)}`
-      : cut && cut.peakTreeBytes >= ARCHIVE_TARGETS.peakBytes
-        ? `${mb(cut.peakTreeBytes)} in use before the build was stopped — **not met**`
-        : estimate
-          ? `${est(estimate.peakTreeBytes, mb, ARCHIVE_TARGETS.peakBytes)}${cut ? `; ${mb(cut.peakTreeBytes)} in use when the unfinished build was stopped` : ''}`
-          : 'not measured';
+    const time = cut?.failed
+      ? `the build failed after ${seconds(cut.stoppedAfter)} (${cut.failed}) — **not met**`
+      : cut?.buildFinished
+        ? `${seconds(cut.stoppedAfter)} — ${met(cut.stoppedAfter < ARCHIVE_TARGETS.buildSeconds)}`
+        : cut && cut.stoppedAfter >= ARCHIVE_TARGETS.buildSeconds
+          ? `still building when stopped after ${seconds(cut.stoppedAfter)} — **not met**`
+          : estimate
+            ? est(estimate.buildSeconds, seconds, ARCHIVE_TARGETS.buildSeconds)
+            : 'not measured';
+    const memory = cut?.failed
+      ? `at least ${mb(cut.peakTreeBytes)} in use when the build failed (${cut.failed}) — **not met**`
+      : cut?.buildFinished
+        ? `${mb(cut.peakTreeBytes)} — ${met(cut.peakTreeBytes < ARCHIVE_TARGETS.peakBytes)}`
+        : cut && cut.peakTreeBytes >= ARCHIVE_TARGETS.peakBytes
+          ? `${mb(cut.peakTreeBytes)} in use before the build was stopped — **not met**`
+          : estimate
+            ? `${est(estimate.peakTreeBytes, mb, ARCHIVE_TARGETS.peakBytes)}${cut ? `; ${mb(cut.peakTreeBytes)} in use when the unfinished build was stopped` : ''}`
+            : 'not measured';
     lines.push(`- Full build under 10 minutes on 2 cores (15 editions, ${estimate?.sections ?? cut?.sections ?? '?'} sections): ${time}.`);
     lines.push(`- Peak memory under 4 GB (all processes of the build): ${memory}.`);
   }
@@ -393,13 +424,17 @@ on top of the build.
 
   const cut = stopped
     .map((r) =>
-      r.buildFinished
-        ? `The ${r.editions}-edition archive (${r.sections} sections, ${r.missingChapters} country-years not covered) was built cold in ` +
-          `${seconds(r.stoppedAfter)} with a peak of ${mb(r.peakTreeBytes)} (all processes; load average ${r.loadBefore.toFixed(1)} before it); ` +
-          'the run was stopped before its rebuild and search were measured, so it is not in the table.'
-        : `The ${r.editions}-edition archive (${r.sections} sections, ${r.missingChapters} country-years not covered) was built too and ` +
-          `stopped unfinished after ${seconds(r.stoppedAfter)} (the run's \`--limit\`), with ${mb(r.peakTreeBytes)} in use by its ` +
-          `processes by then (load average ${r.loadBefore.toFixed(1)} before it). Its figures are not in the table.`,
+      r.failed
+        ? `The ${r.editions}-edition archive (${r.sections} sections, ${r.missingChapters} country-years not covered) was built too: ` +
+          `the build **failed** after ${seconds(r.stoppedAfter)} (${r.failed}), with at least ${mb(r.peakTreeBytes)} in use by its ` +
+          `processes (load average ${r.loadBefore.toFixed(1)} before it). Its figures are not in the table.`
+        : r.buildFinished
+          ? `The ${r.editions}-edition archive (${r.sections} sections, ${r.missingChapters} country-years not covered) was built cold in ` +
+            `${seconds(r.stoppedAfter)} with a peak of ${mb(r.peakTreeBytes)} (all processes; load average ${r.loadBefore.toFixed(1)} before it); ` +
+            'the run was stopped before its rebuild and search were measured, so it is not in the table.'
+          : `The ${r.editions}-edition archive (${r.sections} sections, ${r.missingChapters} country-years not covered) was built too and ` +
+            `stopped unfinished after ${seconds(r.stoppedAfter)} (the run's \`--limit\`), with ${mb(r.peakTreeBytes)} in use by its ` +
+            `processes by then (load average ${r.loadBefore.toFixed(1)} before it). Its figures are not in the table.`,
     )
     .join('\n\n');
   const estimate = archiveEstimate(runs, stopped);
