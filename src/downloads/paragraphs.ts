@@ -28,7 +28,12 @@ function partsOf(children: ElementContent[], site: URL): Part[] {
   const parts: Part[] = [];
   for (const child of children) {
     if (child.type === 'text') parts.push(child.value);
-    else if (child.type === 'element' && child.tagName === 'a' && child.properties['href'] !== undefined) {
+    else if (
+      child.type === 'element' &&
+      child.tagName === 'a' &&
+      child.properties['href'] !== undefined &&
+      URL.canParse(String(child.properties['href']), site)
+    ) {
       parts.push({ text: toText(child), href: new URL(String(child.properties['href']), site).href });
     } else if (child.type === 'element') parts.push(toText(child));
   }

@@ -20,7 +20,9 @@ export function rehypeExternalLinks() {
     visit(tree, 'element', (node) => {
       const href = node.properties['href'];
       if (node.tagName === 'a' && typeof href === 'string') {
-        if (!PUBLISHABLE_HREF.test(href.trim()) || /[\\\s]/.test(href.trim())) {
+        // …and an address a browser cannot parse (remark-gfm links "www.example.org<b" as written).
+        const unparsable = /^https?:/i.test(href.trim()) && !URL.canParse(href.trim());
+        if (!PUBLISHABLE_HREF.test(href.trim()) || /[\\\s]/.test(href.trim()) || unparsable) {
           delete node.properties['href'];
         } else if (/^https?:\/\//i.test(href)) {
           node.properties['rel'] = ['noopener', 'noreferrer'];

@@ -73,6 +73,10 @@ export function linkProblems(tree: Root, file: string, bodyLine: number): Proble
   const line = (node: { position?: { start: { line: number } } | undefined }) => (node.position?.start.line ?? 1) + bodyLine - 1;
   visit(tree, ['link', 'definition'], (node) => {
     const link = node as Link | Definition;
+    // A link with no place in the file is one remark-gfm made from an address written as plain
+    // text ("www.example.org<b"): the editor wrote words, not a link. Its words are published as
+    // written; the site's rehype step drops a target it cannot vouch for, so no link leaves.
+    if (link.type === 'link' && !link.position) return;
     const words = wordsOf(link);
     const what =
       link.type === 'definition' ? `the link definition [${link.label ?? link.identifier}]` : `the link${words ? ` "${words}"` : ''}`;
