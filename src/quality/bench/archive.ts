@@ -356,6 +356,21 @@ export interface ArchiveContext {
   date: Date;
 }
 
+/** What the per-edition measurement says, in sentences made from its figures. */
+function mergedReading(r: ArchiveRun): string {
+  const [oneNewest, oneAll, alone, merged] = r.merged!.variants;
+  if (!oneNewest || !oneAll || !alone || !merged) return '';
+  const code = kind(alone.first, SEARCH_KINDS[0]![1]);
+  return (
+    `At ${r.editions} editions, the newest edition's index alone costs a first search ${kb(alone.first.bytes)} against ` +
+    `${kb(oneNewest.first.bytes)} for the one index filtered to it, and searches in ${alone.median.toFixed(0)} ms against ` +
+    `${oneNewest.median.toFixed(0)} ms: the default search would cost what a one-edition archive costs, however many editions ` +
+    `there are. It stays ${alone.first.bytes < ARCHIVE_TARGETS.searchBytes ? 'under' : 'over'} 100 KB: Pagefind's code alone is ${kb(code)}. ` +
+    `Merging every edition on demand costs ${kb(merged.first.bytes)} (${merged.first.requests} requests) against ` +
+    `${kb(oneAll.first.bytes)} for the one index: each merged index brings its own metadata, filters and chunk for the word.`
+  );
+}
+
 /** The archive part of docs/bench.md, from the runs alone (so it can be rewritten from docs/bench.json). */
 export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveContext, stopped: readonly ArchiveStopped[] = []): string {
   const header = ['editions', ...runs.map((r) => String(r.editions))];
@@ -416,6 +431,8 @@ ${table(
     ...mergedRuns.map((r) => `${r.merged!.variants[i]!.median.toFixed(1)} ms`),
   ]),
 )}
+
+${mergedReading(mergedRuns.at(-1)!)}
 
 Indexing every edition on its own took ${mergedRuns.map((r) => `${seconds(r.merged!.indexSeconds)} (${r.editions} editions, ${mb(r.merged!.indexBytes)} of index)`).join(', ')}
 on top of the build.
