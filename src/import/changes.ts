@@ -5,12 +5,13 @@
  * Each file to write gets its place in the staging folder, where the whole chapter is checked
  * before any of it is moved into place (commit.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ContentPaths, chapterDir as chapterFolder, sourceFile } from '../validation/paths.ts';
 import type { ImportReport } from './chapter.ts';
 import { addCountry, type CountryChoice } from './country.ts';
+import { ImportError } from './errors.ts';
 
 export type ChangeKind = 'create' | 'update' | 'delete' | 'same';
 
@@ -86,6 +87,7 @@ export async function planImport(options: {
   const { report, paths, edition, country, source } = options;
   const staging = stagedPaths(options.staging);
   const chapterDir = chapterFolder(paths, edition, country.slug);
+  refuseOutside(paths.root, [chapterDir, paths.countries, sourceFile(paths, edition, country.slug)]);
   const changes: FileChange[] = [];
   const staged = new Map<FileChange, string>();
   const produced = new Set<string>();
@@ -116,4 +118,28 @@ export async function planImport(options: {
     staged.set(entry, staging.source);
   }
   return { chapterDir, changes, staged, countryChange };
+}
+
+/** The deepest existing folder on a path, resolved through any symbolic link. */
+function realFolder(target: string): string {
+  let at = path.resolve(target);
+  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  return realpathSync(at);
+}
+
+/**
+ * Refuses to write where a symbolic link would take the import outside the content folder: with
+ * `sections/<edition>/<country>` a link to a folder elsewhere, --force would rewrite and delete
+ * files that are not the report's.
+ */
+function refuseOutside(root: string, targets: readonly string[]): void {
+  const inside = realpathSync(root);
+  for (const target of targets) {
+    const real = realFolder(target);
+    if (real !== inside && !real.startsWith(`${inside}${path.sep}`)) {
+      throw new ImportError(
+        `${relative(target)} leads outside the content folder (to ${real}), through a symbolic link; the import writes only inside ${relative(root)}. Replace the link with a folder.`,
+      );
+    }
+  }
 }

@@ -13,6 +13,7 @@ import { matchTheme, slugify } from '../lib/themes.ts';
 import type { Theme } from '../schemas/theme.ts';
 import { ImportError } from './errors.ts';
 import { type MissingSource, paragraphToMdx } from './links.ts';
+import { refuseLookalikeHeadings } from './lookalikes.ts';
 import { quoteYaml } from './mdx-escape.ts';
 import { endsSentence, type ParseOptions, parseChapter, type SourceChapter, type SourceParagraph } from './source-text.ts';
 import type { SourceChange } from './text-lines.ts';
@@ -97,6 +98,7 @@ export function parseSource(
   themes: readonly Theme[],
   more: Pick<ParseOptions, 'isCountry' | 'dictionary' | 'phrases' | 'layout'> = {},
 ): ParsedChapter {
+  refuseLookalikeHeadings(text.split(/\r\n|\r|\n/));
   return {
     source: parseChapter(text, { isTheme: (heading) => matchTheme(heading, themes) !== undefined, ...more }),
     themes,

@@ -11,7 +11,7 @@
  * project's own validator (src/validation/validate.ts); only then are they moved into place
  * (commit.ts), or put back as they were if a move fails.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,6 +79,15 @@ export async function withStaging<T>(request: ImportRequest, job: (staging: stri
   if (!existsSync(root)) throw new ImportError(`the content folder ${root} does not exist.`);
   const staging = await mkdtemp(path.join(request.dryRun ? tmpdir() : root, '.import-'));
   let keepStaging = false;
+  // Ctrl+C or a kill while importing: the staging folder goes too (nothing has been moved into
+  // place before the last step, and that step undoes itself), rather than stay in content/.
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (!keepStaging) rmSync(staging, { recursive: true, force: true });
+    console.error(`import: stopped by ${signal}; nothing was written.`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const context = await openContext(contentPaths(root), request.edition, request.newEdition, staging);
     return await job(staging, context);
@@ -86,6 +95,8 @@ export async function withStaging<T>(request: ImportRequest, job: (staging: stri
     if (error instanceof UndoFailedError) keepStaging = true;
     throw error;
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     if (!keepStaging) await rm(staging, { recursive: true, force: true });
   }
 }
