@@ -205,3 +205,13 @@ export function isSearchShortcut(
   if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k') return true;
   return event.key === '/' && !event.ctrlKey && !event.metaKey && !inEditableField;
 }
+
+/**
+ * A reader's query as the page repeats it (title, status): in quotation marks, on one line, and
+ * cut to `max` characters, so that a crafted link's query reads as a quoted query and never as a
+ * sentence of the site.
+ */
+export function quotedQuery(query: string, max = 60): string {
+  const line = query.replace(/\s+/g, ' ').trim();
+  return `“${line.length > max ? `${line.slice(0, max - 1)}…` : line}”`;
+}

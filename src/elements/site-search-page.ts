@@ -22,6 +22,7 @@ import {
   type Filters,
   hasFilters,
   pagefindFilters,
+  quotedQuery,
   type SearchState,
   sameState,
   searchFromState,
@@ -174,7 +175,7 @@ class SiteSearchPage extends ReportElement {
     const generation = ++this.#generation;
     const { q, filters } = this.#state;
     const query = q.trim();
-    document.title = query ? `“${query}”: ${this.#title}` : this.#title;
+    document.title = query ? `${quotedQuery(query)}: ${this.#title}` : this.#title;
     // The default edition is not a filter the reader set: it does not call for "Clear filters".
     const own: Filters = { ...filters };
     if (own.edition === this.#selects.get('edition')?.dataset['default']) delete own.edition;
@@ -232,7 +233,7 @@ class SiteSearchPage extends ReportElement {
 
   #announce(count: number): void {
     const query = this.#state.q.trim();
-    const what = query ? ` for “${query}”` : '';
+    const what = query ? ` for ${quotedQuery(query, 120)}` : '';
     const where = this.#describeFilters();
     if (count > 0) {
       this.#status.textContent = `${countResults(count)}${what}${where ? ` in ${where}` : ''}.`;

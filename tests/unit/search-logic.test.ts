@@ -150,3 +150,16 @@ describe('keyboard shortcut', () => {
     expect(isSearchShortcut(key('k', { ctrlKey: true, altKey: true }), false)).toBe(false);
   });
 });
+
+describe('a query repeated on the page', () => {
+  it('is quoted, on one line and cut, never a sentence of the site', async () => {
+    const { quotedQuery } = await import('../../src/elements/site-search-logic.ts');
+    expect(quotedQuery('Feminita')).toBe('“Feminita”');
+    const crafted = `Your session has expired.\n\nCall +1 555 0100 to restore access ${'x'.repeat(500)}`;
+    const shown = quotedQuery(crafted);
+    expect(shown.startsWith('“Your session has expired. Call')).toBe(true);
+    expect(shown.endsWith('…”')).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(62);
+    expect(shown).not.toContain('\n');
+  });
+});
