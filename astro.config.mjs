@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { FIXED_SCRIPT_HASHES, FIXED_STYLE_HASHES, PAGE_CSP_DIRECTIVES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/deploy/headers.ts';
 import { deployKit } from './src/deploy/integration.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { publishedPages } from './src/integrations/published-pages.ts';
@@ -11,10 +12,11 @@ import { rehypeExternalLinks } from './src/integrations/rehype-external-links.ts
 import { rehypeParagraphAnchors } from './src/integrations/rehype-paragraph-anchors.ts';
 import { remarkSectionLinks } from './src/integrations/remark-section-links.ts';
 import { stalePdfs } from './src/integrations/stale-pdfs.ts';
-import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from './src/lib/inline-code.ts';
 import { pagefindIndex } from './src/search/pagefind-index.ts';
 import { CONTENT_DIR } from './src/validation/paths.ts';
 import { readThemeLabels } from './src/validation/theme-labels.ts';
+
+/** @typedef {Exclude<NonNullable<NonNullable<import('astro').AstroUserConfig['security']>['csp']>, boolean>} CspConfig */
 
 // Where the site is published, documented in the README:
 //   SITE_URL   the origin (and path) readers see, used for canonical and citation URLs
@@ -55,18 +57,17 @@ export default defineConfig({
   // the hashes of any inline script or style it emits; Pagefind's search runs WebAssembly.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
+      // One definition, shared with the deploy kit's response headers (src/deploy/headers.ts).
+      directives: /** @type {NonNullable<CspConfig['directives']>} */ ([...PAGE_CSP_DIRECTIVES]),
       // Astro hashes the scripts and styles it bundles; the two inline ones of ours are added here.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [cspHash(THEME_INIT_SCRIPT)] },
-      styleDirective: { resources: ["'self'"], hashes: [cspHash(LAYER_ORDER_STYLE)] },
+      scriptDirective: {
+        resources: [...SCRIPT_RESOURCES],
+        hashes: /** @type {NonNullable<NonNullable<CspConfig['scriptDirective']>['hashes']>} */ ([...FIXED_SCRIPT_HASHES]),
+      },
+      styleDirective: {
+        resources: [...STYLE_RESOURCES],
+        hashes: /** @type {NonNullable<NonNullable<CspConfig['styleDirective']>['hashes']>} */ ([...FIXED_STYLE_HASHES]),
+      },
     },
   },
   vite: {

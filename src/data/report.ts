@@ -124,3 +124,23 @@ export async function getCoveredCountries(): Promise<Country[]> {
   const [countries, chapters] = await Promise.all([getCountries(), getChapters()]);
   return countries.filter((country) => chapters.some((c) => c.country.slug === country.slug));
 }
+
+/** A country and a theme that at least one edition covers, with the country in every edition. */
+export interface CountryTheme {
+  country: Country;
+  theme: Theme;
+  editions: CountryEdition[];
+}
+
+/** Every country × theme any edition wrote on: the histories and comparisons across editions. */
+export async function getCountryThemes(): Promise<CountryTheme[]> {
+  const [countries, themes] = await Promise.all([getCoveredCountries(), getThemes()]);
+  const all: CountryTheme[] = [];
+  for (const country of countries) {
+    const editions = await getCountryEditions(country.slug);
+    for (const theme of themes) {
+      if (editions.some((e) => e.chapter?.sections.some((s) => s.theme.slug === theme.slug))) all.push({ country, theme, editions });
+    }
+  }
+  return all;
+}
