@@ -31,6 +31,7 @@ import {
   type PageSearch,
   SEARCH_ADDRESSES,
 } from './archive-search.ts';
+import { type BuildFigures, buildFigures } from './build-figures.ts';
 
 /** The archives of the default run, the only one whose figures are written to docs/. */
 export const DEFAULT_ARCHIVE = [1, 5, 15];
@@ -46,13 +47,7 @@ export interface ArchiveRun {
   /** Country-years left out of the archive (the "not covered" cells). */
   missingChapters: number;
   pages: number;
-  build: {
-    seconds: number;
-    peakTreeBytes: number;
-    peakProcessBytes?: number | undefined;
-    loadBefore: number;
-    phases: { startup?: number; collect?: number; render?: number; bundle?: number; afterRender?: number };
-  };
+  build: BuildFigures;
   /** The same build again after one section's text changed, output and Astro's cache kept. */
   rebuild: { seconds: number; peakTreeBytes: number; changed: string };
   dist: { bytes: number; files: number };
@@ -106,6 +101,13 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
   const sectionFiles = (await listFiles(path.join(contentDir, 'sections'))).filter((f) => f.endsWith('.mdx'));
   const chapters = new Set(sectionFiles.map((f) => path.dirname(f))).size;
   const loadBefore = loadavg()[0]!;
+  // What every record of this archive states, whether its build finished, stopped or failed.
+  const archive = {
+    editions,
+    countries: ARCHIVE_COUNTRIES,
+    sections: sectionFiles.length,
+    missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+  };
   log(`${tag}: ${sectionFiles.length} sections; building (cold cache); load average ${loadBefore.toFixed(1)} on ${cpus().length} cores`);
   const progress = (what: string) => (s: number, rss: number) => log(`${tag}: … ${what}, ${s.toFixed(0)} s, ${mb(rss)} resident`);
   let peakSeen = 0;
@@ -127,10 +129,7 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
     const message = (error as Error).message;
     const cause = /heap out of memory|Allocation failed/i.test(message) ? 'Node ran out of heap memory' : message.split('\n')[0]!;
     const failed: ArchiveStopped = {
-      editions,
-      countries: ARCHIVE_COUNTRIES,
-      sections: sectionFiles.length,
-      missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+      ...archive,
       stoppedAfter: (performance.now() - buildStarted) / 1000,
       peakTreeBytes: peakSeen,
       loadBefore,
@@ -142,10 +141,7 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
   }
   if (built.stopped) {
     const stopped: ArchiveStopped = {
-      editions,
-      countries: ARCHIVE_COUNTRIES,
-      sections: sectionFiles.length,
-      missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+      ...archive,
       stoppedAfter: built.seconds,
       peakTreeBytes: built.peakTreeBytes,
       loadBefore,
@@ -156,10 +152,7 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
   }
   // Kept at once: the rebuild and the search take as long again, and a stopped run keeps this much.
   const interim: ArchiveStopped = {
-    editions,
-    countries: ARCHIVE_COUNTRIES,
-    sections: sectionFiles.length,
-    missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+    ...archive,
     stoppedAfter: built.seconds,
     peakTreeBytes: built.peakTreeBytes,
     loadBefore,
@@ -215,25 +208,9 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
       }
     }
     run = {
-      editions,
-      countries: ARCHIVE_COUNTRIES,
-      sections: sectionFiles.length,
-      missingChapters: editions * ARCHIVE_COUNTRIES - chapters,
+      ...archive,
       pages,
-      build: {
-        seconds: built.seconds,
-        peakTreeBytes: built.peakTreeBytes,
-        peakProcessBytes: built.peakProcessBytes,
-        loadBefore,
-        phases: {
-          ...(phases.builtSeconds !== undefined && { startup: built.seconds - phases.builtSeconds }),
-          ...(phases.collectSeconds !== undefined && { collect: phases.collectSeconds }),
-          ...(phases.renderSeconds !== undefined && { render: phases.renderSeconds }),
-          ...(phases.staticSeconds !== undefined &&
-            phases.renderSeconds !== undefined && { bundle: phases.staticSeconds - phases.renderSeconds }),
-          ...(phases.afterRenderSeconds !== undefined && { afterRender: phases.afterRenderSeconds }),
-        },
-      },
+      build: buildFigures(built, phases, loadBefore),
       rebuild: { seconds: rebuilt.seconds, peakTreeBytes: rebuilt.peakTreeBytes, changed },
       dist: distSize,
       pagefind: { totalBytes: pagefindTotal.bytes, indexBytes: pagefindIndex.bytes, indexFiles: pagefindIndex.files },

@@ -20,6 +20,7 @@ import { serveStatic } from '../static-server.ts';
 import { writeSyntheticContent } from '../synthetic.ts';
 import { kb, mb } from '../units.ts';
 import { runVnu } from '../vnu.ts';
+import { type BuildFigures, buildFigures } from './build-figures.ts';
 import { measurePdf, type PdfResult } from './pdf.ts';
 
 /** Every figure of one edition, as docs/bench.json records it. */
@@ -27,13 +28,7 @@ export interface Run {
   countries: number;
   sections: number;
   pages: number;
-  build: {
-    seconds: number;
-    peakTreeBytes: number;
-    peakProcessBytes?: number | undefined;
-    loadBefore: number;
-    /** Phases from Astro's log; startup is the wall time before Astro's own clock starts (config, content validation, sync). */
-    phases: { startup?: number; collect?: number; render?: number; bundle?: number; afterRender?: number };
+  build: BuildFigures & {
     /** Median render milliseconds per page, by page type. */
     renderMs: Record<string, number>;
   };
@@ -94,18 +89,7 @@ export async function measureEdition(countries: number, options: EditionOptions)
     renderByType.set(type, [...(renderByType.get(type) ?? []), ms]);
   }
   const build = {
-    seconds: built.seconds,
-    peakTreeBytes: built.peakTreeBytes,
-    peakProcessBytes: built.peakProcessBytes,
-    loadBefore,
-    phases: {
-      ...(phases.builtSeconds !== undefined && { startup: built.seconds - phases.builtSeconds }),
-      ...(phases.collectSeconds !== undefined && { collect: phases.collectSeconds }),
-      ...(phases.renderSeconds !== undefined && { render: phases.renderSeconds }),
-      ...(phases.staticSeconds !== undefined &&
-        phases.renderSeconds !== undefined && { bundle: phases.staticSeconds - phases.renderSeconds }),
-      ...(phases.afterRenderSeconds !== undefined && { afterRender: phases.afterRenderSeconds }),
-    },
+    ...buildFigures(built, phases, loadBefore),
     renderMs: Object.fromEntries([...renderByType].map(([type, ms]) => [type, median(ms)!])),
   };
   log(`${countries}: built in ${build.seconds.toFixed(1)} s, peak ${mb(build.peakTreeBytes)} (all processes); measuring`);
