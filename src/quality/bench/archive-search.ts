@@ -21,7 +21,7 @@ import { readTransliterations } from '../../validation/transliterations.ts';
 import { median } from '../build-log.ts';
 import { folderBytes } from '../page-weight.ts';
 import { openSameOriginPage } from '../search-cost.ts';
-import { TIMED_QUERIES } from '../search-experience.ts';
+import { TIMED_QUERIES, timeKeystrokes } from '../search-experience.ts';
 import type { StaticServer } from '../static-server.ts';
 
 /** The first query, a word of the seed chapter that every synthetic edition has. */
@@ -99,24 +99,7 @@ export async function measureSearchPage(browser: Browser, server: StaticServer, 
         if (node) observer.observe(node, { subtree: true, childList: true, characterData: true });
       }
     });
-    const timings: number[] = [];
-    for (const query of TIMED_QUERIES) {
-      await field.fill(query.slice(0, -1));
-      await page.waitForTimeout(250);
-      await page.waitForLoadState('networkidle');
-      await field.press(query.slice(-1));
-      await page.waitForFunction(() => (window as unknown as { benchRender: number }).benchRender > 0, undefined, {
-        timeout: 60_000,
-      });
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(200);
-      timings.push(
-        await page.evaluate(() => {
-          const w = window as unknown as { benchKey: number; benchRender: number };
-          return w.benchRender - w.benchKey;
-        }),
-      );
-    }
+    const timings = await timeKeystrokes(page, field, 60_000);
     return {
       address,
       search: cost(served.filter((s) => isPagefind(s.path))),
