@@ -12,7 +12,6 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { slugify } from '../lib/themes.ts';
 import { chapterDir } from '../validation/paths.ts';
-import { relative } from './changes.ts';
 import type { ImportReport } from './chapter.ts';
 import type { FileOperations } from './commit.ts';
 import { isoCountrySlugs } from './country.ts';
@@ -22,8 +21,7 @@ import type { MissingSource } from './links.ts';
 import { layoutChapters, type PdfChapter } from './pdf/layout.ts';
 import { readPdf } from './pdf/read.ts';
 import { commitAll, type ImportContext, type PreparedChapter, prepareChapter, readBytes } from './prepare.ts';
-import { formatDiff } from './report.ts';
-import { type ImportOutcome, type ImportRequest, withStaging } from './run.ts';
+import { type ImportOutcome, type ImportRequest, outcomeOf, withStaging } from './run.ts';
 import type { SourceChange } from './text-lines.ts';
 
 export interface ReviewOutcome {
@@ -137,17 +135,7 @@ export async function runPdfImport(
       }).catch((error: unknown) => where.error(error));
       where.report(one.report);
       prepared.push(one);
-      const changes = one.plan.changes;
-      outcomes.push({
-        report: one.report,
-        country: { slug: one.country.slug, name: one.country.name, created: Boolean(one.country.create) },
-        edition: request.edition,
-        editionCreated: context.editionChange !== undefined,
-        chapterDir: relative(one.plan.chapterDir),
-        changes,
-        written: false,
-        diff: formatDiff(changes),
-      });
+      outcomes.push(outcomeOf(one, request.edition, context, one.plan.changes));
     }
     const outcome: ReviewOutcome = { chapters: outcomes, before: laid.before, pages: { read: pages.length, total: count }, written: false };
     const pending = prepared.some((c) => c.plan.changes.some((ch) => ch.kind !== 'same')) || context.editionChange !== undefined;

@@ -20,7 +20,7 @@ import { type FileChange, relative } from './changes.ts';
 import type { ImportReport } from './chapter.ts';
 import { type FileOperations, UndoFailedError } from './commit.ts';
 import { ImportError } from './errors.ts';
-import { commitAll, type ImportContext, openContext, prepareChapter, readBytes } from './prepare.ts';
+import { commitAll, type ImportContext, openContext, type PreparedChapter, prepareChapter, readBytes } from './prepare.ts';
 import { formatDiff } from './report.ts';
 
 /** What an editor asks for: the command's arguments. */
@@ -101,6 +101,20 @@ export async function withStaging<T>(request: ImportRequest, job: (staging: stri
   }
 }
 
+/** What an import of one prepared chapter would change, as the command reports it (nothing written yet). */
+export function outcomeOf(chapter: PreparedChapter, edition: string, context: ImportContext, changes: FileChange[]): ImportOutcome {
+  return {
+    report: chapter.report,
+    country: { slug: chapter.country.slug, name: chapter.country.name, created: Boolean(chapter.country.create) },
+    edition,
+    editionCreated: context.editionChange !== undefined,
+    chapterDir: relative(chapter.plan.chapterDir),
+    changes,
+    written: false,
+    diff: formatDiff(changes),
+  };
+}
+
 /**
  * Runs one import of a text file. Throws ImportError (never anything else for bad input) when it
  * refuses. `files` replaces how files are moved into place; only tests pass it, to make a write fail.
@@ -121,16 +135,7 @@ export async function runImport(request: ImportRequest, files: FileOperations = 
       staging: path.join(staging, 'chapter'),
     });
     const changes = [...(context.editionChange ? [context.editionChange.change] : []), ...chapter.plan.changes];
-    const outcome: ImportOutcome = {
-      report: chapter.report,
-      country: { slug: chapter.country.slug, name: chapter.country.name, created: Boolean(chapter.country.create) },
-      edition: request.edition,
-      editionCreated: context.editionChange !== undefined,
-      chapterDir: relative(chapter.plan.chapterDir),
-      changes,
-      written: false,
-      diff: formatDiff(changes),
-    };
+    const outcome = outcomeOf(chapter, request.edition, context, changes);
     if (request.dryRun || changes.every((c) => c.kind === 'same')) return outcome;
     await commitAll(context, [chapter], { force: request.force, staging, files });
     outcome.written = true;
