@@ -2,9 +2,8 @@
  * The two columns of a comparison as HTML, made the same way at build time (CompareColumns.astro)
  * and in the browser (<compare-view>). Every word is escaped: this is testimony, shown as text.
  */
+import { escapeHtml } from '../lib/html.ts';
 import type { ParagraphPair, Run } from './compare.ts';
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function runsHtml(runs: readonly Run[]): string {
   return runs

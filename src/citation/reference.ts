@@ -6,6 +6,7 @@
  * The type is `report`: reference managers then file the text as a report by an organisation,
  * not as a web page or a journal article.
  */
+import { formatAccessDate } from './plain-text.ts';
 
 /** One correction of a published section, as its frontmatter records it. */
 export interface Correction {
@@ -42,11 +43,9 @@ export interface CslItem {
   note?: string;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "1 March 2026" for an ISO date: the order least open to misreading. */
 export function longDate(isoDate: string): string {
-  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+  return formatAccessDate(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /**

@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
+import { escapeHtml } from '../lib/html.ts';
 import { readTransliterations } from '../validation/transliterations.ts';
 import { missingSpellings, type Spellings } from './transliterations.ts';
 
@@ -27,10 +28,6 @@ export interface IndexDocument {
 export function urlOfFile(relativePath: string): string {
   const posix = relativePath.split(path.sep).join('/');
   return `/${posix.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function offsets(node: Element): [number, number] {
@@ -69,7 +66,7 @@ export function indexDocuments(html: string, url: string, spellings: readonly Sp
       throw new Error(`The section "${theme}" on ${url} has no closing tag where the parser says it ends.`);
     }
     const variants = missingSpellings(toText(section), spellings);
-    const hidden = variants.length > 0 ? `<span data-pagefind-meta="spellings:${escapeAttribute(variants.join(' '))}"></span>` : '';
+    const hidden = variants.length > 0 ? `<span data-pagefind-meta="spellings:${escapeHtml(variants.join(' '))}"></span>` : '';
     // Rebuild the page from slices: the text before this section without the sections before it,
     // this section with the spellings just inside its end, and the rest without later sections.
     let out = '';
