@@ -30,11 +30,12 @@ class ChapterToc extends ReportElement {
       // The first section (in reading order) that is on screen is the one being read; at the end
       // of the page, the last ones can never reach the top of the window, so the last section on
       // screen is (the reader has scrolled, or chosen it in the contents, to read it).
-      const onScreen = sections.filter((s) => {
+      const onScreen = (s: HTMLElement) => {
         const box = s.getBoundingClientRect();
         return box.bottom > 0 && box.top < window.innerHeight;
-      });
-      const current = atEnd() ? onScreen.at(-1) : sections.find((s) => visible.has(s));
+      };
+      // Boxes are measured only at the end of the page, not on every change of what is in view.
+      const current = atEnd() ? sections.filter(onScreen).at(-1) : sections.find((s) => visible.has(s));
       if (!current) return;
       for (const [theme, link] of links) {
         if (theme === current.dataset['theme']) link.setAttribute('aria-current', 'location');
