@@ -22,6 +22,8 @@
  *   every executable inline <script> and every <style> of every page is allowed by the header,
  *   and stops naming the page if not.
  */
+
+import { PAGEFIND_FOLDER as PAGEFIND, PAGEFIND_EDITIONS_FOLDER } from '../lib/constants.ts';
 import { cspHash, LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from '../lib/inline-code.ts';
 
 /** The directives every page's meta policy has (astro.config.mjs `security.csp.directives`). */
@@ -132,14 +134,17 @@ export const CACHE = {
 export const IMMUTABLE_FOLDERS: readonly string[] = ['_astro/'];
 
 /** Pagefind's folder: unhashed entry points (pagefind.js, pagefind-entry.json, the wasm, the worker) are revalidated. */
-export const PAGEFIND_FOLDER = 'pagefind/';
+export const PAGEFIND_FOLDER = `${PAGEFIND}/`;
+
+/** Older editions' indexes, inside it (src/search/pagefind-index.ts). */
+export { PAGEFIND_EDITIONS_FOLDER };
 
 /** Pagefind's index files, named by a hash of their content. */
 export const PAGEFIND_HASHED = /\.pf_(?:fragment|index|meta|filter)$/;
 export const PAGEFIND_HASHED_EXTENSIONS: readonly string[] = ['pf_fragment', 'pf_index', 'pf_meta', 'pf_filter'];
 
 /** Pagefind files a reader's browser must never take from its cache unchecked (named in the brief and the tests). */
-export const PAGEFIND_ENTRY_FILES: readonly string[] = ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js'];
+export const PAGEFIND_ENTRY_FILES: readonly string[] = [`${PAGEFIND_FOLDER}pagefind-entry.json`, `${PAGEFIND_FOLDER}pagefind.js`];
 
 /** The Cache-Control for a path under the base path (no leading slash), e.g. `_astro/x.js` or `2026/kazakhstan/`. */
 export function cacheControlFor(pathUnderBase: string): string {

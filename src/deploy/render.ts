@@ -8,6 +8,7 @@ import {
   COMPRESSIBLE_EXTENSIONS,
   type HeaderOptions,
   IMMUTABLE_FOLDERS,
+  PAGEFIND_EDITIONS_FOLDER,
   PAGEFIND_ENTRY_FILES,
   PAGEFIND_FOLDER,
   PAGEFIND_HASHED_EXTENSIONS,
@@ -33,10 +34,12 @@ export function renderHeadersFile(base: string, options: HeaderOptions = {}): st
     '# Written by the build from src/deploy/headers.ts (Netlify and Cloudflare Pages read it; other hosts ignore it).',
     block('/*', securityHeaders(options)),
     ...IMMUTABLE_FOLDERS.map((folder) => block(`${prefix}${folder}*`, [['Cache-Control', CACHE.immutable]])),
-    ...['fragment/', 'index/', 'filter/'].map((folder) =>
-      block(`${prefix}${PAGEFIND_FOLDER}${folder}*`, [['Cache-Control', CACHE.immutable]]),
+    // The newest edition's index at pagefind/, each older edition's at pagefind/editions/<year>/.
+    ...[PAGEFIND_FOLDER, `${PAGEFIND_FOLDER}${PAGEFIND_EDITIONS_FOLDER}/:edition/`].flatMap((index) =>
+      ['fragment/', 'index/', 'filter/'].map((folder) => block(`${prefix}${index}${folder}*`, [['Cache-Control', CACHE.immutable]])),
     ),
     ...PAGEFIND_ENTRY_FILES.map((file) => block(`${prefix}${file}`, [['Cache-Control', CACHE.revalidate]])),
+    block(`${prefix}${PAGEFIND_FOLDER}${PAGEFIND_EDITIONS_FOLDER}/:edition/pagefind-entry.json`, [['Cache-Control', CACHE.revalidate]]),
   ];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -8,6 +8,7 @@
  * result or Escape returns to the field; Escape in the field clears it.
  */
 import {
+  ALL_EDITIONS,
   SEARCH_DEBOUNCE_MS,
   SEARCH_FILTERS,
   SEARCH_QUERY_MAX_LENGTH,
@@ -30,7 +31,7 @@ import {
   toResultView,
   withoutFilter,
 } from './site-search-logic.ts';
-import { type FilterCounts, loadPagefind, type PagefindResult } from './site-search-pagefind.ts';
+import { type FilterCounts, includeEditions, isIncluded, loadPagefind, type PagefindResult } from './site-search-pagefind.ts';
 
 /** Results shown at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
@@ -190,6 +191,7 @@ class SiteSearchPage extends ReportElement {
     }
     try {
       const pagefind = await loadPagefind(this.#bundle, this.#base);
+      await includeEditions(this.#bundle, this.#base, this.#olderEditions(filters.edition));
       // Loading the filter index once makes every search return counts.
       await pagefind.filters();
       const term = query || null;
@@ -216,6 +218,17 @@ class SiteSearchPage extends ReportElement {
       if (generation !== this.#generation) return;
       this.#status.textContent = 'Search is not available right now: the search index could not be loaded. Try reloading the page.';
     }
+  }
+
+  /**
+   * The older editions a search needs merged in: none for the newest (Pagefind's own index),
+   * the one chosen, or all of them. The newest is the edition list's default.
+   */
+  #olderEditions(edition: string | undefined): string[] {
+    const newest = this.#selects.get('edition')?.dataset['default'];
+    if (!newest || !edition || edition === newest) return [];
+    const older = Object.keys(this.#editions).filter((id) => id !== newest);
+    return edition === ALL_EDITIONS ? older : older.filter((id) => id === edition);
   }
 
   /** Adds the next page of results; after a click, focus goes to the first new one. */
@@ -253,13 +266,21 @@ class SiteSearchPage extends ReportElement {
     }).join(', ');
   }
 
-  /** Writes each option's count into its label: "Freedom of association (2)". */
+  /**
+   * Writes each option's count into its label: "Freedom of association (2)". An older edition not
+   * yet searched has no count (its index is fetched only when a search asks for it), and neither
+   * has "All editions" until every edition has been.
+   */
   #showCounts(counts: FilterCounts | null, totals: Partial<Record<SearchFilter, number>> = {}, count = 0): void {
+    const newest = this.#selects.get('edition')?.dataset['default'];
+    const counted = (edition: string) => edition === newest || isIncluded(edition);
     for (const [name, select] of this.#selects) {
       for (const option of select.options) {
         const label = option.dataset['label'] ?? option.text;
-        if (!counts) option.text = label;
-        else if (option.value) option.text = `${label} (${counts[name]?.[option.value] ?? 0})`;
+        const known =
+          name !== 'edition' || (option.value === ALL_EDITIONS ? this.#olderEditions(ALL_EDITIONS).every(counted) : counted(option.value));
+        if (!counts || !known) option.text = label;
+        else if (option.value && option.value !== ALL_EDITIONS) option.text = `${label} (${counts[name]?.[option.value] ?? 0})`;
         else option.text = `${label} (${totals[name] ?? count})`;
       }
     }

@@ -2,7 +2,8 @@
  * Loads Pagefind's search API from the site's own /pagefind/ folder, once per page, and describes
  * the part of it the search elements use. Nothing is fetched until a reader starts searching.
  */
-import { PAGEFIND_OPTIONS } from '../search/options.ts';
+import { PAGEFIND_EDITIONS_FOLDER } from '../lib/constants.ts';
+import { PAGEFIND_INSTANCE_OPTIONS, PAGEFIND_OPTIONS } from '../search/options.ts';
 import type { ResultData } from './site-search-logic.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -30,6 +31,7 @@ export interface Pagefind {
   preload(term: string, options?: SearchOptions): Promise<void>;
   search(term: string | null, options?: SearchOptions): Promise<PagefindSearch>;
   filters(): Promise<FilterCounts>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 let loading: Promise<Pagefind> | undefined;
@@ -53,3 +55,33 @@ export function loadPagefind(bundle: string, baseUrl: string): Promise<Pagefind>
   });
   return loading;
 }
+
+/** Older editions merged into this page's Pagefind, by edition: each is fetched once. */
+const merged = new Map<string, Promise<void>>();
+
+/**
+ * Adds older editions' indexes (at <bundle>/editions/<edition>/, see src/search/pagefind-index.ts)
+ * to this page's Pagefind, so its searches and filter counts cover them too. The newest edition's
+ * index is Pagefind's own and is never merged. Resolves once every one asked for is in.
+ */
+export async function includeEditions(bundle: string, baseUrl: string, editions: readonly string[]): Promise<void> {
+  const pagefind = await loadPagefind(bundle, baseUrl);
+  await Promise.all(
+    editions.map((edition) => {
+      let merging = merged.get(edition);
+      if (!merging) {
+        merging = pagefind.mergeIndex(`${bundle}${PAGEFIND_EDITIONS_FOLDER}/${edition}/`, { ...PAGEFIND_INSTANCE_OPTIONS, baseUrl });
+        merged.set(edition, merging);
+        // A failed fetch may succeed on the next search.
+        merging.catch(() => merged.delete(edition));
+      }
+      return merging;
+    }),
+  );
+}
+
+/** Whether an older edition's index is already part of this page's searches. */
+export const isIncluded = (edition: string): boolean => merged.has(edition);
+
+/** Whether any older edition is: until then Pagefind holds the newest alone and needs no edition filter. */
+export const anyIncluded = (): boolean => merged.size > 0;

@@ -12,7 +12,7 @@ import { ReportElement } from './base.ts';
 import { listenForSearchShortcut, renderSegments, SEARCH_SETTINGS } from './site-search-dom.ts';
 import { highlightLanding } from './site-search-highlight.ts';
 import { countResults, type ResultView, toResultView } from './site-search-logic.ts';
-import { loadPagefind } from './site-search-pagefind.ts';
+import { anyIncluded, loadPagefind } from './site-search-pagefind.ts';
 
 /** Results listed under the field; the rest are one Enter away on the search page. */
 const SHOWN = 5;
@@ -114,7 +114,10 @@ class SiteSearch extends ReportElement {
     let total: number;
     try {
       const pagefind = await this.#load();
-      const search = await pagefind.search(query, this.#edition ? { filters: { edition: this.#edition } } : {});
+      // The newest edition's index is Pagefind's own; once the search page has merged older ones
+      // in, the filter keeps the header to the newest (and saves a request until then).
+      const filtered = this.#edition && anyIncluded();
+      const search = await pagefind.search(query, filtered ? { filters: { edition: this.#edition } } : {});
       // A newer key press has started another search: fetching these results would be wasted.
       if (generation !== this.#generation) return;
       const data = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));

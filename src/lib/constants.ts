@@ -56,6 +56,14 @@ export const HIGHLIGHT_PARAM = 'highlight';
 export const PAGEFIND_FOLDER = 'pagefind';
 
 /**
+ * Where the indexes of editions other than the newest are, inside PAGEFIND_FOLDER:
+ * `pagefind/editions/<edition>/`. The newest edition's index is Pagefind's own at `pagefind/`, so
+ * the default search loads one edition's index however many the archive keeps; a search of an
+ * older edition, or of all, merges theirs in (src/elements/site-search-pagefind.ts).
+ */
+export const PAGEFIND_EDITIONS_FOLDER = 'editions';
+
+/**
  * The search fields' `aria-keyshortcuts`: the keys that focus them from anywhere on the page
  * (implemented by isSearchShortcut in src/elements/site-search-logic.ts).
  */

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
+import { PAGEFIND_EDITIONS_FOLDER, PAGEFIND_FOLDER } from '../lib/constants.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { readTransliterations } from '../validation/transliterations.ts';
 import { missingSpellings, type Spellings } from './transliterations.ts';
@@ -97,13 +98,46 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+    .filter((file) => !file.startsWith(`${PAGEFIND_FOLDER}${path.sep}`))
     .sort();
 }
 
+/** An edition's folder is its publication year (src/schemas/edition.ts): `2026/kazakhstan/…`. */
+const EDITION_FOLDER = /^(\d{4})$/;
+
 /**
- * Builds the search index into <outDir>/pagefind after every build, through Pagefind's Node API,
- * so an indexing error stops the build instead of shipping a site whose search is silently broken.
+ * The built pages grouped by the index they go into: each edition's pages under its year, the
+ * newest first, and any other page with report text in the newest edition's index.
+ */
+export function pagesByIndex(files: readonly string[]): { edition: string; files: string[] }[] {
+  const groups = new Map<string, string[]>();
+  const other: string[] = [];
+  for (const file of files) {
+    const [first = '', ...rest] = file.split(path.sep);
+    if (rest.length > 0 && EDITION_FOLDER.test(first)) groups.set(first, [...(groups.get(first) ?? []), file]);
+    else other.push(file);
+  }
+  const editions = [...groups.keys()].sort((a, b) => Number(b) - Number(a));
+  if (editions.length === 0) return [{ edition: '', files: other }];
+  return editions.map((edition, i) => ({
+    edition,
+    files: i === 0 ? [...other, ...(groups.get(edition) ?? [])] : (groups.get(edition) ?? []),
+  }));
+}
+
+/** Pagefind writes its runtime beside every index; an older edition's index is only merged, never run. */
+const RUNTIME_FILE = /^(?:pagefind[^/]*\.(?:js|css)|wasm\..*\.pagefind)$/;
+
+/**
+ * Builds the search index after every build, through Pagefind's Node API, so an indexing error
+ * stops the build instead of shipping a site whose search is silently broken.
+ *
+ * One index per edition: the newest at <outDir>/pagefind/ with Pagefind's runtime, each older
+ * one at pagefind/editions/<edition>/. The default search (the newest edition) then loads one
+ * edition's metadata, filters and word chunks however long the archive grows, and an older
+ * edition costs nothing until a reader searches it (issue 13 measured the single index at
+ * 214 KB for a first query over five editions, against 128 KB per edition). Indexing one edition
+ * at a time also keeps one edition's index, not the archive's, in Pagefind's memory.
  *
  * Pages are read and split into sections here (see indexDocuments) and handed to Pagefind one
  * record at a time. Record URLs have no base path: the browser adds it (Pagefind's `baseUrl`), so
@@ -117,26 +151,26 @@ export function pagefindIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         // The same content folder the collections read (see src/content.config.ts).
         const spellings = await readTransliterations();
-        const { index, errors } = await createIndex({});
-        assertNoErrors('start', errors);
-        if (!index) throw new Error('Pagefind returned no index.');
+        const groups = pagesByIndex(await htmlFiles(outDir));
+        const bundle = path.join(outDir, PAGEFIND_FOLDER);
         try {
-          let pages = 0;
-          let records = 0;
-          for (const file of await htmlFiles(outDir)) {
-            const html = await readFile(path.join(outDir, file), 'utf8');
-            const documents = indexDocuments(html, urlOfFile(file), spellings);
-            if (documents.length > 0) pages++;
-            for (const document of documents) {
-              const added = await index.addHTMLFile({ url: document.url, content: document.html });
-              assertNoErrors(`index ${document.url}`, added.errors);
-              records++;
-            }
+          let [pages, records] = [0, 0];
+          for (const [i, { edition, files }] of groups.entries()) {
+            const counted = await writeIndex(
+              outDir,
+              files,
+              spellings,
+              i === 0 ? bundle : path.join(bundle, PAGEFIND_EDITIONS_FOLDER, edition),
+            );
+            pages += counted.pages;
+            records += counted.records;
+            if (i > 0) await removeRuntime(path.join(bundle, PAGEFIND_EDITIONS_FOLDER, edition));
           }
           if (records === 0) throw new Error(`Pagefind found no pages to index in ${outDir}.`);
-          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          assertNoErrors('write the index', written.errors);
-          logger.info(`Indexed ${records} section${records === 1 ? '' : 's'} of ${pages} page${pages === 1 ? '' : 's'} for search.`);
+          const editions = groups.length > 1 ? ` in ${groups.length} edition indexes` : '';
+          logger.info(
+            `Indexed ${records} section${records === 1 ? '' : 's'} of ${pages} page${pages === 1 ? '' : 's'} for search${editions}.`,
+          );
         } finally {
           // Pagefind runs as a child process; close it even when indexing failed.
           await close();
@@ -144,4 +178,40 @@ export function pagefindIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/** Indexes `files` (relative to outDir) into one Pagefind index written to `outputPath`. */
+async function writeIndex(
+  outDir: string,
+  files: readonly string[],
+  spellings: readonly Spellings[],
+  outputPath: string,
+): Promise<{ pages: number; records: number }> {
+  const { index, errors } = await createIndex({});
+  assertNoErrors('start', errors);
+  if (!index) throw new Error('Pagefind returned no index.');
+  let [pages, records] = [0, 0];
+  for (const file of files) {
+    const html = await readFile(path.join(outDir, file), 'utf8');
+    const documents = indexDocuments(html, urlOfFile(file), spellings);
+    if (documents.length > 0) pages++;
+    for (const document of documents) {
+      const added = await index.addHTMLFile({ url: document.url, content: document.html });
+      assertNoErrors(`index ${document.url}`, added.errors);
+      records++;
+    }
+  }
+  if (records > 0) {
+    const written = await index.writeFiles({ outputPath });
+    assertNoErrors(`write the index to ${outputPath}`, written.errors);
+  }
+  // Frees the index in Pagefind's process before the next edition's.
+  await index.deleteIndex();
+  return { pages, records };
+}
+
+async function removeRuntime(folder: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (RUNTIME_FILE.test(name)) await rm(path.join(folder, name));
+  }
 }

@@ -138,19 +138,48 @@ describe('a shared compare address', () => {
 });
 
 describe('search across editions', () => {
+  it('indexes each edition on its own: the newest as the site’s index, the older ones beside it without a second runtime', () => {
+    const entry = (folder: string) =>
+      JSON.parse(page(`${folder}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+    const pageCount = (folder: string) => Object.values(entry(folder).languages).reduce((n, l) => n + l.page_count, 0);
+    // Kazakhstan's and the second country's sections of each edition, one record per section.
+    expect(pageCount('pagefind/')).toBeGreaterThan(0);
+    expect(pageCount('pagefind/editions/2025/')).toBeGreaterThan(0);
+    expect(pageCount('pagefind/editions/2024/')).toBeLessThan(pageCount('pagefind/'));
+    expect(() => page('pagefind/editions/2026/pagefind-entry.json')).toThrow();
+    expect(() => page('pagefind/editions/2025/pagefind.js')).toThrow();
+  });
+
   it('searches the newest edition first, can widen to all, and the address keeps the choice', async () => {
     const server = await serveStatic(out, { port: 4461 });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
       const tab = await browser.newPage();
+      // Which editions' indexes the page fetched: the default search must not pay for the others.
+      const indexes = new Set<string>();
+      tab.on('request', (request) => {
+        const edition = /\/pagefind\/editions\/(\d{4})\//.exec(request.url())?.[1];
+        if (edition) indexes.add(edition);
+      });
       await tab.goto(`${server.url}search/?q=schools`);
       const edition = tab.getByRole('combobox', { name: 'Edition' });
       await expect.poll(() => edition.inputValue()).toBe('2026');
       const results = tab.getByRole('main').getByRole('heading', { level: 2, name: 'Kazakhstan: Education' });
       await expect.poll(() => results.count()).toBe(1);
       await expect.poll(() => tab.getByText('Synthetic Review 2026 · Central Asia').count()).toBe(1);
+      // Counts only for what was searched: an older edition's count would cost its index.
+      const labels = () => edition.getByRole('option').allTextContents();
+      await expect.poll(labels).toEqual(['All editions', 'Synthetic Review 2026 (1)', 'Synthetic Review 2025', 'Synthetic Review 2024']);
+      expect([...indexes]).toEqual([]);
+      await edition.selectOption('2024');
+      await expect.poll(() => tab.getByText('Synthetic Review 2024 · Central Asia').count()).toBe(1);
+      expect([...indexes]).toEqual(['2024']);
       await edition.selectOption('all'); // "All editions", with its count
       await expect.poll(() => results.count()).toBe(3);
+      expect([...indexes].sort()).toEqual(['2024', '2025']);
+      await expect
+        .poll(labels)
+        .toEqual(['All editions (3)', 'Synthetic Review 2026 (1)', 'Synthetic Review 2025 (1)', 'Synthetic Review 2024 (1)']);
       expect(new URL(tab.url()).searchParams.get('edition')).toBe('all');
       // The shared address restores the wider search.
       await tab.goto(tab.url());

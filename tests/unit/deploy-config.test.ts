@@ -76,6 +76,9 @@ describe('the header CSP', () => {
     expect(cacheControlFor('pagefind/fragment/en_3e249f9.pf_fragment')).toMatch(/immutable/);
     expect(cacheControlFor('pagefind/pagefind-entry.json')).toBe('no-cache');
     expect(cacheControlFor('pagefind/pagefind.js')).toBe('no-cache');
+    // An older edition's index, beside the newest's.
+    expect(cacheControlFor('pagefind/editions/2024/index/en_1a2b3c4.pf_index')).toMatch(/immutable/);
+    expect(cacheControlFor('pagefind/editions/2024/pagefind-entry.json')).toBe('no-cache');
     expect(cacheControlFor('2026/kazakhstan/')).toBe('public, max-age=300');
   });
 
@@ -85,6 +88,8 @@ describe('the header CSP', () => {
     expect(file).toMatch(/^\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'$/m);
     expect(file).toContain('/reports/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
     expect(file).toContain('/reports/pagefind/pagefind-entry.json\n  Cache-Control: no-cache');
+    expect(file).toContain('/reports/pagefind/editions/:edition/fragment/*\n  Cache-Control: public, max-age=31536000, immutable');
+    expect(file).toContain('/reports/pagefind/editions/:edition/pagefind-entry.json\n  Cache-Control: no-cache');
     expect(file.match(/\/\*\n(?: {2}.*\n)+/)?.[0]).not.toContain('Cache-Control');
   });
 });
