@@ -6,6 +6,7 @@
  *   npm run deploy:config                                   the samples, in deploy/
  *   npm run deploy:config -- --out /tmp/conf --base /docs/ --root /srv/www --server-name example.net --listen 8080
  *                                                           your own, elsewhere (HSTS_MAX_AGE=31536000 adds HSTS)
+ *   … --brotli                                              nginx with its brotli module: brotli_static on
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ await runCommand({ name: 'deploy:config' }, () => {
       root: { type: 'string', default: NGINX_SAMPLE.root },
       'server-name': { type: 'string', default: NGINX_SAMPLE.serverName },
       listen: { type: 'string', default: NGINX_SAMPLE.listen },
+      brotli: { type: 'boolean', default: false },
     },
   });
   const samples = path.resolve(values.out) === path.resolve('deploy');
@@ -33,14 +35,21 @@ await runCommand({ name: 'deploy:config' }, () => {
     throw new ReportError((error as Error).message);
   }
   // The checked-in samples are the defaults, whatever the environment says.
-  if (samples && (options.hstsMaxAge || values.base !== NGINX_SAMPLE.base || values.root !== NGINX_SAMPLE.root))
+  if (samples && (options.hstsMaxAge || values.brotli || values.base !== NGINX_SAMPLE.base || values.root !== NGINX_SAMPLE.root))
     throw new ReportError('deploy/ holds the samples with their defaults; write your own with --out <folder>.');
   mkdirSync(values.out, { recursive: true });
   const nginx = path.join(values.out, 'nginx.conf');
   const apache = path.join(values.out, 'apache.htaccess');
   writeFileSync(
     nginx,
-    renderNginx({ ...options, base: values.base, root: values.root, listen: values.listen, serverName: values['server-name'] }),
+    renderNginx({
+      ...options,
+      base: values.base,
+      root: values.root,
+      listen: values.listen,
+      serverName: values['server-name'],
+      brotli: values.brotli,
+    }),
   );
   writeFileSync(apache, renderApache({ ...(samples ? APACHE_SAMPLE : {}), ...options, base: values.base }));
   console.log(`Wrote ${nginx} and ${apache} (base ${values.base}${options.hstsMaxAge ? `, HSTS max-age=${options.hstsMaxAge}` : ''}).`);

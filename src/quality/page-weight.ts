@@ -183,5 +183,8 @@ export async function folderBytes(root: string, keep: (file: string) => boolean 
  * metadata), apart from Pagefind's fixed scripts, styles and WebAssembly.
  */
 export function isPagefindIndexFile(file: string): boolean {
-  return /^(fragment|index|filter)\//.test(file) || file.endsWith('.pf_meta') || file === 'pagefind-entry.json';
+  // Not the precompressed copies (x.pf_index.br); an older edition's index counts like the newest's.
+  if (/\.(?:gz|br)$/.test(file)) return false;
+  const inner = file.replace(/^editions\/[^/]+\//, '');
+  return /^(fragment|index|filter)\//.test(inner) || inner.endsWith('.pf_meta') || inner === 'pagefind-entry.json';
 }

@@ -3,7 +3,8 @@
  * serves the folder under its base path, answers folders with index.html and unknown paths with
  * 404.html, and compresses text the way production hosts and CDNs do (brotli or gzip, by the
  * browser's Accept-Encoding), so transferred bytes and Lighthouse's figures are the ones a reader
- * would see. `astro preview` serves files uncompressed, which would overstate every byte count.
+ * would see; Pagefind's files go out as the brotli copies the build writes (as brotli_static
+ * sends them). `astro preview` serves files uncompressed, which would overstate every byte count.
  *
  * It listens on 127.0.0.1 only.
  */
@@ -131,7 +132,14 @@ export async function serveStatic(root: string, options: { port: number; base?: 
           : /\bgzip\b/.test(accepts)
             ? 'gzip'
             : undefined;
-    if (encoding) {
+    // Pagefind's gzip data with a brotli copy beside it (src/deploy/precompress.ts) goes out as
+    // that copy, as nginx's brotli_static or Apache with deploy/apache.htaccess send it.
+    const brotliCopy = compression && !encoding && /\bbr\b/.test(accepts) ? await readFile(`${file}.br`).catch(() => undefined) : undefined;
+    if (brotliCopy) {
+      body = brotliCopy;
+      headers['content-encoding'] = 'br';
+      headers['vary'] = 'accept-encoding';
+    } else if (encoding) {
       const key = `${encoding}:${file}`;
       body = cache.get(key) ?? compress(body, encoding);
       cache.set(key, body);

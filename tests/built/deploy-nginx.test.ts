@@ -14,7 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE, securityHeaders } from '../../src/deploy/headers.ts';
 import { NGINX_SAMPLE, renderNginx } from '../../src/deploy/render.ts';
@@ -22,6 +22,12 @@ import { buildEnv } from '../support/build-env.ts';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file));
 if (!NGINX) console.warn('deploy-nginx: nginx is not installed (apt-get install nginx; .ci/run installs it): these tests are skipped.');
+/** Debian's brotli_static module (libnginx-mod-http-brotli-static): with it the config says `brotli_static on`. */
+const BROTLI_MODULE = ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'].find((file) => existsSync(file));
+if (NGINX && !BROTLI_MODULE)
+  console.warn(
+    'deploy-nginx: nginx has no brotli module (apt-get install libnginx-mod-http-brotli-static; .ci/run installs it): its test is skipped.',
+  );
 
 const BASE = '/reports/';
 const work = mkdtempSync(path.join(tmpdir(), 'deploy-nginx-'));
@@ -64,6 +70,7 @@ function mainConfig(server: string): string {
   return [
     // Started as root (a container), the workers would run as nobody and could not read the temporary folder.
     ...(process.getuid?.() === 0 ? [`user ${userInfo().username};`] : []),
+    ...(BROTLI_MODULE ? [`load_module ${BROTLI_MODULE};`] : []),
     'worker_processes 1;',
     'daemon off;',
     `pid ${path.join(work, 'nginx.pid')};`,
@@ -101,7 +108,14 @@ beforeAll(async () => {
   symlinkSync(path.resolve(site), path.join(work, 'www', 'reports'));
   port = await freePort();
   const conf = path.join(work, 'nginx.conf');
-  writeFileSync(conf, mainConfig(renderNginx({ ...NGINX_SAMPLE, base: BASE, root: path.join(work, 'www'), listen: `127.0.0.1:${port}` })));
+  const server = renderNginx({
+    ...NGINX_SAMPLE,
+    base: BASE,
+    root: path.join(work, 'www'),
+    listen: `127.0.0.1:${port}`,
+    brotli: !!BROTLI_MODULE,
+  });
+  writeFileSync(conf, mainConfig(server));
   const test = spawnSync(NGINX, ['-t', '-p', work, '-c', conf, '-e', path.join(work, 'error.log')], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx -t refused the configuration:\n${test.stderr}`);
   nginx = spawn(NGINX, ['-p', work, '-c', conf, '-e', path.join(work, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -191,6 +205,29 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with Debian’s nginx, the site under
       expect(plain.body.equals(plainFile), urlPath).toBe(true);
     }
   });
+
+  it.skipIf(!BROTLI_MODULE)(
+    'sends Pagefind’s files as their brotli copies to browsers that take brotli, as they are to others',
+    async () => {
+      const entry = JSON.parse(file('/reports/pagefind/pagefind-entry.json').toString()) as {
+        languages: Record<string, { hash: string; wasm: string }>;
+      };
+      const language = Object.values(entry.languages)[0]!;
+      for (const urlPath of [`/reports/pagefind/wasm.${language.wasm}.pagefind`, `/reports/pagefind/pagefind.${language.hash}.pf_meta`]) {
+        const br = await get(urlPath, { 'accept-encoding': 'gzip, deflate, br' });
+        expect(br.status, urlPath).toBe(200);
+        expect(br.headers['content-encoding'], urlPath).toBe('br');
+        // What the browser hands Pagefind: the inflated data, with the signature that tells Pagefind so.
+        const inflated = brotliDecompressSync(br.body);
+        expect(inflated.equals(gunzipSync(file(urlPath))), urlPath).toBe(true);
+        expect(inflated.subarray(0, 12).toString(), urlPath).toBe('pagefind_dcd');
+        expect(br.body.length, urlPath).toBeLessThan(file(urlPath).length);
+        const other = await get(urlPath, { 'accept-encoding': 'gzip' });
+        expect(other.headers['content-encoding'], urlPath).toBeUndefined();
+        expect(other.body.equals(file(urlPath)), urlPath).toBe(true);
+      }
+    },
+  );
 
   it('caches hashed files for a year, revalidates Pagefind’s entry points, keeps pages short', async () => {
     const home = gunzipSync((await get('/reports/', { 'accept-encoding': 'gzip' })).body).toString();

@@ -98,7 +98,7 @@ describe('precompression', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'deploy-precompress-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes .gz and .br beside text files, smaller and decompressing to the file; never beside Pagefind’s gzip data', async () => {
+  it('writes .gz and .br beside text files, smaller and decompressing to the file; beside Pagefind’s gzip data a .br of its inflated bytes', async () => {
     const text = '<p>Kazakhstan: the Annual Review chapter.</p>\n'.repeat(200);
     await mkdir(path.join(dir, 'pagefind', 'fragment'), { recursive: true });
     writeFileSync(path.join(dir, 'index.html'), text);
@@ -116,6 +116,7 @@ describe('precompression', () => {
         'pagefind',
         'pagefind/fragment',
         'pagefind/fragment/en_1.pf_fragment',
+        'pagefind/fragment/en_1.pf_fragment.br',
         'report.pdf',
         'style.css',
         'style.css.br',
@@ -125,6 +126,11 @@ describe('precompression', () => {
     );
     expect(gunzipSync(readFileSync(path.join(dir, 'index.html.gz'))).toString()).toBe(text);
     expect(brotliDecompressSync(readFileSync(path.join(dir, 'index.html.br'))).toString()).toBe(text);
+    // What a browser hands Pagefind after `Content-Encoding: br`: the data its gzip file holds.
+    const fragment = path.join(dir, 'pagefind', 'fragment', 'en_1.pf_fragment');
+    expect(brotliDecompressSync(readFileSync(`${fragment}.br`)).toString()).toBe(text);
+    expect(readFileSync(`${fragment}.br`).length).toBeLessThan(readFileSync(fragment).length);
+    expect(summary.pagefind.files).toBe(1);
     expect(summary.files).toBe(3);
     expect(summary.skipped).toBe(2);
     expect(summary.gzipBytes).toBeLessThan(summary.bytes / 5);
