@@ -185,10 +185,19 @@ export function toResultView(data: ResultData, query: string, spellings: readonl
     href: resultHref(data.url, terms),
     country: data.meta['country'] ?? data.meta['title'] ?? '',
     theme: heading?.text?.trim() || data.sub_results[0]?.title || theme,
-    edition: data.filters['edition']?.[0] ?? '',
+    edition: editionOfUrl(data.url),
     region: data.filters['region']?.[0] ?? '',
     excerpt,
   };
+}
+
+/**
+ * The edition of a section's URL, `…/<edition>/<country>/#<theme>`, whatever the base path. The
+ * index holds no edition filter of its own (each edition has its own index, and Pagefind adds
+ * the edition as a synthetic filter: src/elements/site-search-pagefind.ts).
+ */
+export function editionOfUrl(url: string): string {
+  return /\/(\d{4})\/[^/#?]+\/(?:[?#]|$)/.exec(url)?.[1] ?? '';
 }
 
 /** "1 result" / "12 results". */

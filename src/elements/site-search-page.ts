@@ -190,16 +190,25 @@ class SiteSearchPage extends ReportElement {
       return;
     }
     try {
-      const pagefind = await loadPagefind(this.#bundle, this.#base);
-      await includeEditions(this.#bundle, this.#base, this.#olderEditions(filters.edition));
-      // Loading the filter index once makes every search return counts.
-      await pagefind.filters();
+      const newest = this.#newest();
+      const pagefind = await loadPagefind(this.#bundle, this.#base, newest);
+      await includeEditions(this.#bundle, this.#base, newest, this.#olderEditions(filters.edition));
       const term = query || null;
       const search = await pagefind.search(term, { filters: pagefindFilters(filters) });
       if (generation !== this.#generation) return;
-      // Each active filter's own counts come from the search without it: how many results each
-      // of its values would give instead of the chosen one.
-      const counts: FilterCounts = { ...search.filters };
+      this.#results = search.results;
+      this.#shown = 0;
+      this.#list.replaceChildren();
+      this.#announce(search.results.length);
+      await this.#showMore(false, generation);
+      if (generation !== this.#generation) return;
+      // The counts in the filters come after the results: they need the filter index (a file
+      // per filter listing every section), which the results themselves do not. Loaded once, it
+      // makes every search return counts. Each active filter's own counts come from the search
+      // without it: how many results each of its values would give instead of the chosen one.
+      await pagefind.filters();
+      const counted = await pagefind.search(term, { filters: pagefindFilters(filters) });
+      const counts: FilterCounts = { ...counted.filters };
       const totals: Partial<Record<SearchFilter, number>> = {};
       for (const name of SEARCH_FILTERS) {
         if (!filters[name]) continue;
@@ -208,16 +217,16 @@ class SiteSearchPage extends ReportElement {
         totals[name] = without.results.length;
       }
       if (generation !== this.#generation) return;
-      this.#results = search.results;
-      this.#shown = 0;
-      this.#list.replaceChildren();
       this.#showCounts(counts, totals, search.results.length);
-      this.#announce(search.results.length);
-      await this.#showMore(false, generation);
     } catch {
       if (generation !== this.#generation) return;
       this.#status.textContent = 'Search is not available right now: the search index could not be loaded. Try reloading the page.';
     }
+  }
+
+  /** The newest edition, when there are several: the edition list's default. */
+  #newest(): string {
+    return this.#selects.get('edition')?.dataset['default'] ?? '';
   }
 
   /**
@@ -225,7 +234,7 @@ class SiteSearchPage extends ReportElement {
    * the one chosen, or all of them. The newest is the edition list's default.
    */
   #olderEditions(edition: string | undefined): string[] {
-    const newest = this.#selects.get('edition')?.dataset['default'];
+    const newest = this.#newest();
     if (!newest || !edition || edition === newest) return [];
     const older = Object.keys(this.#editions).filter((id) => id !== newest);
     return edition === ALL_EDITIONS ? older : older.filter((id) => id === edition);
@@ -272,7 +281,7 @@ class SiteSearchPage extends ReportElement {
    * has "All editions" until every edition has been.
    */
   #showCounts(counts: FilterCounts | null, totals: Partial<Record<SearchFilter, number>> = {}, count = 0): void {
-    const newest = this.#selects.get('edition')?.dataset['default'];
+    const newest = this.#newest();
     const counted = (edition: string) => edition === newest || isIncluded(edition);
     for (const [name, select] of this.#selects) {
       for (const option of select.options) {

@@ -40,12 +40,14 @@ let loading: Promise<Pagefind> | undefined;
  * Pagefind for this page. `bundle` is <base>/pagefind/ and `baseUrl` the site's base path, which
  * Pagefind puts in front of every result URL: that is all it takes to work under a sub-path.
  */
-export function loadPagefind(bundle: string, baseUrl: string): Promise<Pagefind> {
+export function loadPagefind(bundle: string, baseUrl: string, edition = ''): Promise<Pagefind> {
   loading ??= (async () => {
     // A runtime URL, not a module of this build: Vite must leave it alone.
     const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    // Before init(): `noWorker` is only read when Pagefind creates its instance.
-    await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl });
+    // Before init(): `noWorker` and `mergeFilter` are only read when Pagefind creates its instance.
+    // Each edition has its own index, so the edition is not a filter in it (which would cost a
+    // filter file listing every section): Pagefind adds it to all of an index's pages at once.
+    await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl, ...(edition ? { mergeFilter: { edition } } : {}) });
     await pagefind.init();
     return pagefind;
   })();
@@ -64,13 +66,17 @@ const merged = new Map<string, Promise<void>>();
  * to this page's Pagefind, so its searches and filter counts cover them too. The newest edition's
  * index is Pagefind's own and is never merged. Resolves once every one asked for is in.
  */
-export async function includeEditions(bundle: string, baseUrl: string, editions: readonly string[]): Promise<void> {
-  const pagefind = await loadPagefind(bundle, baseUrl);
+export async function includeEditions(bundle: string, baseUrl: string, newest: string, editions: readonly string[]): Promise<void> {
+  const pagefind = await loadPagefind(bundle, baseUrl, newest);
   await Promise.all(
     editions.map((edition) => {
       let merging = merged.get(edition);
       if (!merging) {
-        merging = pagefind.mergeIndex(`${bundle}${PAGEFIND_EDITIONS_FOLDER}/${edition}/`, { ...PAGEFIND_INSTANCE_OPTIONS, baseUrl });
+        merging = pagefind.mergeIndex(`${bundle}${PAGEFIND_EDITIONS_FOLDER}/${edition}/`, {
+          ...PAGEFIND_INSTANCE_OPTIONS,
+          baseUrl,
+          mergeFilter: { edition },
+        });
         merged.set(edition, merging);
         // A failed fetch may succeed on the next search.
         merging.catch(() => merged.delete(edition));

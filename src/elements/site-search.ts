@@ -88,7 +88,7 @@ class SiteSearch extends ReportElement {
   }
 
   #load() {
-    return loadPagefind(this.#bundle, this.#base);
+    return loadPagefind(this.#bundle, this.#base, this.#edition);
   }
 
   #schedule(): void {

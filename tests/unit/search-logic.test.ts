@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  editionOfUrl,
   excerptAt,
   firstMatch,
   highlightTerms,
@@ -82,6 +83,13 @@ describe('result links', () => {
     );
   });
 
+  it('name their edition, read from the address under any base path', () => {
+    expect(editionOfUrl('/2026/kazakhstan/#education')).toBe('2026');
+    expect(editionOfUrl('/reports/2024/armenia/#education')).toBe('2024');
+    expect(editionOfUrl('/1999/2024/kazakhstan/')).toBe('2024');
+    expect(editionOfUrl('/search/')).toBe('');
+  });
+
   it('encodes hostile terms', () => {
     const href = resultHref('/2026/kazakhstan/#education', ['<img src=x onerror=alert(1)>', '"']);
     expect(href).not.toMatch(/[<>"]/);
@@ -117,7 +125,7 @@ describe('excerpts', () => {
       content: 'Kazakhstan. Equality and non-discrimination. In February, deputies of the Majilis complained.',
       excerpt: 'Kazakhstan. Equality and non-discrimination. In February, deputies of the Majilis complained.',
       meta: { title: 'Kazakhstan', country: 'Kazakhstan', spellings: 'Mazhilis' },
-      filters: { theme: ['equality-and-non-discrimination'], edition: ['2026'], region: ['Central Asia'] },
+      filters: { theme: ['equality-and-non-discrimination'], region: ['Central Asia'] },
       anchors: [
         { element: 'h2', id: 'equality-and-non-discrimination', text: 'Equality and non-discrimination', location: 1 },
         { element: 'p', id: 'equality-and-non-discrimination-1', location: 4 },
@@ -126,6 +134,7 @@ describe('excerpts', () => {
     };
     const view = toResultView(data, 'Mazhilis', SPELLINGS);
     expect(view.country).toBe('Kazakhstan');
+    expect(view.edition).toBe('2026');
     expect(view.theme).toBe('Equality and non-discrimination');
     expect(view.href).toBe('/2026/kazakhstan/?highlight=Mazhilis&highlight=Majilis#equality-and-non-discrimination');
     expect(view.excerpt.filter((s) => s.marked).map((s) => s.text)).toEqual(['Majilis']);

@@ -38,7 +38,9 @@ export interface FetchCost {
 export interface PageSearch {
   /** The address opened: /search/ or /search/?edition=all. */
   address: string;
-  /** What Pagefind fetched (everything under pagefind/) from opening the page to the first query's results. */
+  /** What Pagefind fetched (everything under pagefind/) from opening the page until the first results are on screen. */
+  untilResults: FetchCost;
+  /** …and until the page is idle, the filters' counts included. */
   search: FetchCost;
   /** The page itself (HTML, CSS, the site's scripts), for comparison; not part of the search figure. */
   page: FetchCost;
@@ -67,12 +69,16 @@ export async function measureSearchPage(browser: Browser, server: StaticServer, 
     await page.waitForLoadState('networkidle');
     const field = page.getByRole('searchbox', { name: 'Words to find' });
     await field.fill(FIRST_QUERY);
-    // The status names the query once its results are shown (src/elements/site-search-page.ts).
+    // The status names the query and the list holds its first results: what the reader sees
+    // first (src/elements/site-search-page.ts). The filters' counts follow.
     await page.waitForFunction(
-      (q) => document.querySelector('site-search-page [data-status]')?.textContent?.includes(`“${q}”`),
+      (q) =>
+        document.querySelector('site-search-page [data-status]')?.textContent?.includes(`“${q}”`) &&
+        document.querySelector('site-search-page [data-results] > li'),
       FIRST_QUERY,
       { timeout: 60_000 },
     );
+    const untilResults = cost(server.log.filter((s) => isPagefind(s.path)));
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const served = [...server.log];
@@ -102,6 +108,7 @@ export async function measureSearchPage(browser: Browser, server: StaticServer, 
     const timings = await timeKeystrokes(page, field, 60_000);
     return {
       address,
+      untilResults,
       search: cost(served.filter((s) => isPagefind(s.path))),
       page: cost(served.filter((s) => !isPagefind(s.path))),
       results,
