@@ -5,7 +5,7 @@
  *
  * - A running header or footer is a short line that repeats (digits aside: "Page 86", "Page 87")
  *   at the edges of two or more pages; without form feeds, one that recurs at least eight lines
- *   apart and holds a page number ("Page 86 …") or names a country. A line that names a theme or ends a sentence
+ *   apart and holds a page number ("Page 86 …", a different number each time) or names a country. A line that names a theme or ends a sentence
  *   is text, never furniture. So is a line at a page's edge that holds the publication's short
  *   title ("Annual Review 2026"), even once. A repeated line naming a country, met before the first heading, is
  *   the chapter's title the first time.
@@ -86,7 +86,10 @@ export function removeFurniture(
   for (const [text, found] of occurrences) {
     const onPages = new Set(found.map((line) => line.page)).size;
     // Without pages, only what furniture says: a page number beside it, or the country's name.
-    const pageLike = /^#\s|\s#$|\bpage\b/.test(text);
+    // A page number advances from page to page: the same line with the same number twice is text
+    // (a statute cited twice in the same words: "…, Article 174").
+    const numbers = new Set(found.map((line) => line.text.match(/\d+/g)?.join(' ') ?? ''));
+    const pageLike = /^#\s|\s#$|\bpage\b/.test(text) && numbers.size === found.length;
     const often = found.length >= 2 && (pageLike || found.some((l) => options.isCountry?.(l.text)));
     // Running headers stand on most pages (alternating ones on about half).
     const repeats = paged ? onPages >= Math.max(2, Math.ceil(pages.length * 0.4)) : often && apart(found);
