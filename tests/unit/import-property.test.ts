@@ -17,11 +17,16 @@ import { matchTheme, slugify } from '../../src/lib/themes.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { contentPaths } from '../../src/validation/paths.ts';
 import { validateContent } from '../../src/validation/validate.ts';
+import { eol, headingOf, word } from '../fixtures/import/arbitraries.ts';
 import { renderSection } from '../fixtures/import/render.ts';
 import { wrap } from '../fixtures/import/wrap.ts';
 
 /** More runs for a deeper search: IMPORT_FUZZ_RUNS=2000 npx vitest run tests/unit/import-property.test.ts */
 const RUNS = Number(process.env['IMPORT_FUZZ_RUNS'] ?? 60);
+/** A failure's seed and path, as fast-check printed them, replay it: IMPORT_FUZZ_SEED=586736084 IMPORT_FUZZ_PATH=17:0:1 … */
+const REPLAY = process.env['IMPORT_FUZZ_SEED']
+  ? { seed: Number(process.env['IMPORT_FUZZ_SEED']), path: process.env['IMPORT_FUZZ_PATH'], endOnFailure: true }
+  : {};
 
 let work: string;
 let content: string;
@@ -85,139 +90,6 @@ const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '
 const ligatures = (text: string) => text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
 
 const spaces = (text: string) => text.replace(/[ \t]+/g, ' ').trim();
-
-/** Pieces of text that MDX, CommonMark or GFM would read as something other than text. */
-const TRICKY = [
-  '{',
-  '}',
-  '{x}',
-  '{props.children}',
-  '<',
-  '>',
-  '<Foo>',
-  '</Foo>',
-  '<Foo bar={1} />',
-  '<br/>',
-  '<script>alert(1)</script>',
-  '<!--',
-  '-->',
-  '<!-- note -->',
-  '`',
-  '```',
-  '`code`',
-  '~~~',
-  'import',
-  'export',
-  'import x from "y";',
-  'export const a = 1',
-  '&amp;',
-  '&#123;',
-  '&copy',
-  '\\',
-  '\\\\',
-  '\\{',
-  '\\$',
-  '\\*',
-  '*',
-  '**',
-  '_',
-  '__',
-  '~',
-  '~~',
-  '#',
-  '##',
-  '|',
-  '| a | b |',
-  '-',
-  '--',
-  '---',
-  '+',
-  '=',
-  '===',
-  '1.',
-  '2)',
-  '!',
-  ':',
-  '[',
-  '[^1',
-  '(',
-  ')',
-  'www.example.org',
-  // An address glued to "<" becomes a link to an address that is none (GFM autolinks after
-  // parsing, whatever the escaping), which the content check refuses (issue 17): a clean refusal,
-  // not a wrong text. So here the "<" stands apart.
-  'www.example.org \\<b',
-  'https://example.org/{x}',
-  'http://a.b \\<c',
-  'a@b.co',
-  'mailto:a@b.co',
-  '$',
-  '%',
-  '^',
-  '"',
-  "'",
-  '“',
-  '”',
-  '«',
-  '»',
-  '‘',
-  '’',
-  '—',
-  '–',
-  ' ',
-  '\u00A0',
-  'Қазақстан',
-  'ЛГБТ',
-  'әғқңөұүһі',
-  'Ж',
-  '😀',
-  'e\u0301',
-  '\u200B',
-  'Dr.',
-  'U.S.',
-  'etc.',
-  '.',
-  '?',
-  'EDUCATION',
-  'USAID',
-  'LGBTI',
-  '12',
-  '2025',
-  'See also under Education',
-];
-
-const tricky = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }) },
-  { weight: 2, arbitrary: fc.constantFrom('a', 'the', 'Kazakhstan', 'law', 'said', 'ministry', 'activists') },
-);
-
-/**
- * One word of running text: never a `]` (links are generated on purpose, below), never only
- * spaces, and no line or page break (the importer reads U+2028 and form feeds as line breaks).
- */
-const word = fc
-  .string({ unit: tricky, minLength: 1, maxLength: 4 })
-  .map((w) => w.replace(/[\]\n\r\f\v\u2028\u2029\u00AD]/g, '').trim())
-  .filter((w) => w !== '' && !/^\s*$/u.test(w))
-  // An address with a stray character glued to it becomes a link to no valid address, which the
-  // content check refuses (see TRICKY): a clean refusal, left to 'any text at all'.
-  .filter(
-    (w) =>
-      !/www\.|:\/\//.test(w) ||
-      (/^[\x20-\x7e]*$/.test(w) &&
-        [...w.matchAll(/(?:www\.|https?:\/\/)\S*/g)].every(([a]) => !/[<>\\[\]^|`"@]/.test(a) && URL.canParse(`http://${a}`))),
-  );
-
-const headingOf = (theme: Theme) =>
-  fc.constantFrom(
-    theme.label.toUpperCase(),
-    theme.label,
-    theme.label.toUpperCase().replace(/-/g, '–').replace(/ AND /g, ' & '),
-    `  ${theme.label.toUpperCase().replace(/ /g, '  ')}  `,
-  );
-
-const eol = fc.constantFrom('\n', '\r\n');
 
 describe('any text with headings of the vocabulary', () => {
   it(
@@ -322,7 +194,7 @@ describe('any text with headings of the vocabulary', () => {
           for (const url of links) expect(renderedLinks).toContain(url);
           expect([...written.values()].reduce((n, s) => n + (s.mdx.match(/^ {2}- text: /gm)?.length ?? 0), 0)).toBe(dropped);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...REPLAY },
       );
     },
     180_000 + RUNS * 500,
@@ -396,7 +268,7 @@ describe('any text at all', () => {
           for (const [slug, paragraphs] of expected) if (paragraphs.length === 0) expected.delete(slug);
           expectChapter(expected);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...REPLAY },
       );
       // Most runs must get through, or the property would hold by refusing everything.
       expect(outcomes.written, JSON.stringify([...outcomes.refused])).toBeGreaterThanOrEqual(RUNS / 6);
