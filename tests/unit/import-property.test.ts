@@ -25,7 +25,11 @@ import { wrap } from '../fixtures/import/wrap.ts';
 const RUNS = Number(process.env['IMPORT_FUZZ_RUNS'] ?? 60);
 /** A failure's seed and path, as fast-check printed them, replay it: IMPORT_FUZZ_SEED=586736084 IMPORT_FUZZ_PATH=17:0:1 … */
 const REPLAY = process.env['IMPORT_FUZZ_SEED']
-  ? { seed: Number(process.env['IMPORT_FUZZ_SEED']), path: process.env['IMPORT_FUZZ_PATH'], endOnFailure: true }
+  ? {
+      seed: Number(process.env['IMPORT_FUZZ_SEED']),
+      endOnFailure: true,
+      ...(process.env['IMPORT_FUZZ_PATH'] ? { path: process.env['IMPORT_FUZZ_PATH'] } : {}),
+    }
   : {};
 
 let work: string;
