@@ -49,11 +49,11 @@ await runCommand({ name: 'budget', refusedStatus: 2 }, async () => {
   const [report] = results;
   if (report) {
     console.log(`\nEvery page type of ${report.site}, heaviest page (gzip; scripts only enhance, pages read without them):\n`);
-    console.log('| page type | pages | HTML+CSS | HTML+CSS+JS |');
-    console.log('| --- | --- | --- | --- |');
+    console.log('| page type | pages | HTML+CSS | HTML+CSS+JS | requests (first visit) |');
+    console.log('| --- | --- | --- | --- | --- |');
     for (const t of report.types) {
       const h = t.heaviest;
-      console.log(`| \`${t.type}\` | ${t.pages} | ${kb(h.html.gzip + h.css.gzip)} | ${kb(h.total.gzip)} |`);
+      console.log(`| \`${t.type}\` | ${t.pages} | ${kb(h.html.gzip + h.css.gzip)} | ${kb(h.total.gzip)} | ${h.requests} |`);
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);

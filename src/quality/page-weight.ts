@@ -79,6 +79,12 @@ export interface PageWeight {
   js: Bytes;
   /** Everything the page needs before search: HTML, its stylesheets and the scripts it loads. */
   total: Bytes;
+  /**
+   * Requests of a first visit: the page, its stylesheets, scripts (and their static imports) and
+   * whatever else its markup loads from the site (the icon, images). On a high-latency link each
+   * round trip costs more than the bytes.
+   */
+  requests: number;
 }
 
 /** The HTML of one page with the stylesheets and scripts (and their static imports) it loads. */
@@ -100,9 +106,12 @@ export async function weighPage(
   };
   const css = new Set<string>();
   const js = new Set<string>();
+  const other = new Set<string>();
   for (const ref of facts.references) {
     const target = resolve(ref.value, pageUrl);
     if (!target) continue;
+    // A form's action loads on submitting, a sitemap link never: neither is part of the visit.
+    if (ref.loads && !ref.where.startsWith('form') && !ref.where.includes('sitemap')) other.add(target);
     if (/^link\[rel=[^\]]*stylesheet/.test(ref.where)) css.add(target);
     if (ref.where === 'script[src]' || /^link\[rel=[^\]]*modulepreload/.test(ref.where)) js.add(target);
   }
@@ -127,7 +136,8 @@ export async function weighPage(
   const html = await weigh(root, file, cache, withBrotli);
   const cssBytes = await sum(css);
   const jsBytes = await sum(js);
-  return { page: urlPathOf(file, base), html, css: cssBytes, js: jsBytes, total: add(add(html, cssBytes), jsBytes) };
+  const requests = 1 + new Set([...css, ...js, ...other]).size;
+  return { page: urlPathOf(file, base), html, css: cssBytes, js: jsBytes, total: add(add(html, cssBytes), jsBytes), requests };
 }
 
 export interface PageTypeWeight {

@@ -14,12 +14,13 @@ const bytes = (gzip: number) => ({ raw: gzip * 4, gzip, brotli: Math.round(gzip 
 
 /** A made-up edition of `countries` countries whose figures grow in proportion. */
 function run(countries: number, options: { pdf?: boolean } = {}): Run {
-  const chapter = { page: '/2026/albania/', html: bytes(8000), css: bytes(6000), js: bytes(1000), total: bytes(15000) };
+  const chapter = { page: '/2026/albania/', html: bytes(8000), css: bytes(6000), js: bytes(1000), total: bytes(15000), requests: 8 };
   const theme = {
     page: '/2026/themes/asylum/',
     html: bytes(2000 * countries),
     css: bytes(6000),
     js: bytes(1000),
+    requests: 8,
     total: bytes(2000 * countries + 7000),
   };
   return {

@@ -22,6 +22,8 @@ describe('page weight', () => {
     expect(weight.js.raw).toBe(size('_astro/entry.js') + size('_astro/shared.js'));
     expect(weight.total.gzip).toBe(weight.html.gzip + weight.css.gzip + weight.js.gzip);
     expect(weight.total.brotli).toBeGreaterThan(0);
+    // The page, its stylesheet, its script and the module that imports: four round trips.
+    expect(weight.requests).toBe(4);
   });
 
   it('groups pages by type using the content vocabularies', () => {
