@@ -58,6 +58,7 @@ function run(countries: number, options: { pdf?: boolean } = {}): Run {
       ? { seconds: countries * 2, files: countries, perChapter: { median: 2, first: 2.5, last: 2 } }
       : { skipped: 'no Chromium at /nowhere' },
     quality: { linkProblems: 0, htmlProblems: 0, seconds: 3, examples: [] },
+    offline: { seconds: countries * 0.05, bytes: countries * 65_000, files: countries * 30 },
   };
 }
 

@@ -4,9 +4,11 @@
  * page type), the output (dist and Pagefind sizes, page weights), the first search, the PDF job,
  * and run the link check and the Nu Html Checker on every page (correctness at scale).
  */
+import { mkdirSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { makeOfflineCopy } from '../../downloads/offline.ts';
 import { ReportError } from '../../lib/problems.ts';
 import { median, parseBuildLog } from '../build-log.ts';
 import { formatVnuMessage, judge } from '../html-validity.ts';
@@ -37,6 +39,8 @@ export interface Run {
   search: SearchCost;
   pageTypes: PageTypeWeight[];
   pdf: PdfResult;
+  /** The edition's offline copy (`npm run offline`): one ZIP, made from the build. */
+  offline?: { seconds: number; bytes: number; files: number } | undefined;
   /** The quality gates of npm test, run on the synthetic build: correctness at scale. */
   quality: { linkProblems: number; htmlProblems: number; seconds: number; examples: string[] };
 }
@@ -63,6 +67,19 @@ async function qualityAtScale(dist: string): Promise<Run['quality']> {
     seconds: (performance.now() - started) / 1000,
     examples: [...links.slice(0, 3).map(formatFinding), ...html.slice(0, 3).map((m) => formatVnuMessage(m, dist))],
   };
+}
+
+/** Makes the newest edition's offline copy of a built site into `out`, timed. */
+function offlineCopy(dist: string, out: string): NonNullable<Run['offline']> {
+  const [edition] = readdirSync(path.join(dist, 'data'))
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort()
+    .reverse();
+  if (!edition) throw new ReportError(`${dist}/data/ lists no edition to make an offline copy of.`);
+  mkdirSync(out, { recursive: true });
+  const started = performance.now();
+  const made = makeOfflineCopy({ site: dist, edition, out, made: new Date().toISOString().slice(0, 10) });
+  return { seconds: (performance.now() - started) / 1000, bytes: made.bytes, files: made.files };
 }
 
 /** Builds a cold edition of `countries` synthetic countries and measures it. */
@@ -106,6 +123,8 @@ export async function measureEdition(countries: number, options: EditionOptions)
   }
   if (search.foreign.length) throw new ReportError(`The search contacted another origin: ${search.foreign.join(', ')}`);
   const pdf = await measurePdf(dist, contentDir, pdfSkip);
+  const offline = offlineCopy(dist, path.join(work, `offline-${countries}`));
+  log(`${countries}: offline copy ${mb(offline.bytes)} (${offline.files} files) in ${offline.seconds.toFixed(1)} s`);
   log(`${countries}: running the link check and the Nu Html Checker on every page`);
   const quality = await qualityAtScale(dist);
   const run: Run = {
@@ -118,6 +137,7 @@ export async function measureEdition(countries: number, options: EditionOptions)
     search,
     pageTypes,
     pdf,
+    offline,
     quality,
   };
   log(

@@ -39,6 +39,8 @@ export const FIGURES: Figure[] = [
   ['… of which five result fragments', (r) => searchPart(r, 'fragments'), kb],
   ['PDF generation, all chapters', (r) => r.pdf.seconds, seconds],
   ['… per chapter (median)', (r) => r.pdf.perChapter?.median, seconds],
+  ['offline copy of the edition (ZIP)', (r) => r.offline?.bytes, mb],
+  ['… time to make it', (r) => r.offline?.seconds, seconds],
 ];
 
 /**
