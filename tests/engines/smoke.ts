@@ -102,11 +102,26 @@ export function smokeSuite(engine: Engine): void {
       const page = await open();
       await page.goto(PAGE_TYPES.chapter);
       await page.type({ role: 'combobox', name: 'Search the reports' }, 'Feminita');
+      // A reader picks a result once the list stops changing: until the last letter's results
+      // arrive, those of the letters before it may show (a slow machine drives slowly).
+      await page.run(() => {
+        const list = document.querySelector('site-search [role="listbox"]');
+        const seen = window as unknown as { listChanged: number };
+        seen.listChanged = Date.now();
+        if (list) new MutationObserver(() => (seen.listChanged = Date.now())).observe(list, { childList: true, subtree: true });
+      });
+      await until('the list of results to settle', () =>
+        page.run(() => Date.now() - (window as unknown as { listChanged: number }).listChanged > 500),
+      );
       // An option is named by its title, then its excerpt.
       await page.click({ role: 'option', name: /^Kazakhstan: Freedom of association/ });
-      await until('the chapter at Freedom of association, highlighting Feminita', async () =>
-        /\/2026\/kazakhstan\/\?highlight=Feminita#freedom-of-association$/.test(await page.url()),
-      );
+      let landed = '';
+      await until('the chapter at Freedom of association, highlighting Feminita', async () => {
+        landed = await page.url();
+        return /\/2026\/kazakhstan\/\?highlight=Feminita#freedom-of-association$/.test(landed);
+      }).catch((error: Error) => {
+        throw new Error(`${error.message} The page is ${landed}.`);
+      });
       const marked = await until('a marked “Feminita” in view in Freedom of association', () =>
         page.runOn({ role: 'region', name: 'Freedom of association' }, (section) => {
           const mark = [...section.querySelectorAll('mark')].find((m) => m.textContent === 'Feminita');

@@ -73,9 +73,8 @@ class WebKitTab implements EngineTab {
   }
 
   async type(target: Target, text: string): Promise<void> {
-    const field = await this.locate(target);
-    // One key at a time, as a reader types: the search answers each keystroke.
-    for (const key of text) await this.session.sendKeys(field, key);
+    // One command: WebDriver presses the keys one after another, at typing speed.
+    await this.session.sendKeys(await this.locate(target), text);
   }
 
   troubles(): Promise<string[]> {
