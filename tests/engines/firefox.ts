@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { pdfText } from '../../src/pdf/read-back.ts';
+import { pdfPages } from '../../src/pdf/read-back.ts';
 import { launchFirefox } from '../../src/quality/engines.ts';
 import { type StaticServer, serveStatic } from '../../src/quality/static-server.ts';
 import { type Engine, type EngineTab, until } from './engine.ts';
@@ -79,8 +79,7 @@ class FirefoxTab implements EngineTab {
       const file = path.join(folder, 'page.pdf');
       // What a reader's Ctrl+P gives, saved as PDF: Firefox's layout of the print stylesheet on A4.
       await writeFile(file, await this.page.pdf({ format: 'A4' }));
-      // pdftotext ends each page with a form feed.
-      return (await pdfText(file)).split('\f').slice(0, -1);
+      return await pdfPages(file);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
