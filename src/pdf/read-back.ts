@@ -27,6 +27,14 @@ async function poppler(tool: string, args: string[]): Promise<string> {
  */
 export const pdfText = (file: string) => poppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
 
+/**
+ * Each page's text as it is laid out (`-layout`), top to bottom: what stands first on a page comes
+ * first, whatever order the engine drew it in. pdftotext ends every page with a form feed.
+ */
+export async function pdfPages(file: string): Promise<string[]> {
+  return (await poppler('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])).split('\f').slice(0, -1);
+}
+
 /** pdfinfo's fields: Title, Author, Tagged, Pages, … */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   return parseInfo(await poppler('pdfinfo', ['-enc', 'UTF-8', file]));

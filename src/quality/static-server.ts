@@ -7,9 +7,20 @@
  * sends them). `astro preview` serves files uncompressed, which would overstate every byte count.
  *
  * It listens on 127.0.0.1 only.
+ *
+ * With `watch` (the engine smoke suites, tests/engines/), it also shows what a browser tried to
+ * reach, which the page itself cannot be trusted to say:
+ * - It is the browser's only proxy (src/quality/engines.ts points Firefox and WebKit at it). A
+ *   request for another origin reaches it as a proxy request (an absolute URL, or CONNECT for
+ *   https): it is refused and recorded in `elsewhere`, so a request the page makes outside is seen
+ *   even where nothing would answer it.
+ * - Every page goes out with a report-only copy of its own meta policy whose report-uri is this
+ *   server: each breach the browser blocks, from the page's first byte on, is reported here and
+ *   recorded in `violations`. (A script injected after load would miss what happened before it.)
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { normaliseBase } from './site.ts';
@@ -60,7 +71,32 @@ export interface StaticServer {
   url: string;
   /** Every response sent so far; empty it to count from a given moment. */
   log: Served[];
+  /** With `watch`: every request for another origin that reached the server as a proxy (refused). */
+  elsewhere: string[];
+  /** With `watch`: every breach of a page's policy the browser reported, as a sentence. */
+  violations: string[];
   close(): Promise<void>;
+}
+
+/** Where browsers send reports of policy breaches (with `watch`); not a path of the site. */
+const CSP_REPORT_PATH = '/__csp-report';
+
+/** The page's own policy, from its <meta http-equiv="content-security-policy">. */
+function metaPolicy(html: string): string | undefined {
+  const match = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html);
+  return match?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+}
+
+/** A browser's report (report-uri's JSON body) as one sentence. */
+async function violation(request: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of request) body += chunk;
+  try {
+    const report = (JSON.parse(body) as { 'csp-report'?: Record<string, string> })['csp-report'] ?? {};
+    return `${report['document-uri'] ?? 'a page'} broke its policy: ${report['blocked-uri'] || 'inline code'} refused by ${report['effective-directive'] ?? report['violated-directive'] ?? 'a directive'}`;
+  } catch {
+    return `a policy report that is not JSON: ${body.slice(0, 200)}`;
+  }
 }
 
 /**
@@ -83,16 +119,38 @@ export async function fileAt(root: string, relativePath: string): Promise<string
   return realRoot && realFile && within(realRoot, realFile) ? file : undefined;
 }
 
-/** Serves `root` under `base` at 127.0.0.1:`port` until close() is called. */
-export async function serveStatic(root: string, options: { port: number; base?: string; compression?: boolean }): Promise<StaticServer> {
+/**
+ * Serves `root` under `base` at 127.0.0.1:`port` (0: a free port, named in the returned url) until
+ * close() is called. `watch`: see above.
+ */
+export async function serveStatic(
+  root: string,
+  options: { port: number; base?: string; compression?: boolean; watch?: boolean },
+): Promise<StaticServer> {
   const base = normaliseBase(options.base ?? '/');
   const absoluteRoot = path.resolve(root);
   const compression = options.compression ?? true;
   const cache = new Map<string, Buffer>();
   const log: Served[] = [];
+  const elsewhere: string[] = [];
+  const violations: string[] = [];
+  let ownHosts: string[] = [];
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (options.watch) {
+      // A proxy request names its origin; one for this server's own is served like any other.
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(request.url ?? '') && !ownHosts.includes(url.host)) {
+        elsewhere.push(url.href);
+        response.writeHead(502, { 'content-type': 'text/plain' }).end('Refused: the test server reaches no other origin.');
+        return;
+      }
+      if (request.method === 'POST' && url.pathname === CSP_REPORT_PATH) {
+        violations.push(await violation(request));
+        response.writeHead(204).end();
+        return;
+      }
+    }
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
@@ -146,6 +204,8 @@ export async function serveStatic(root: string, options: { port: number; base?: 
       headers['content-encoding'] = encoding;
       headers['vary'] = 'accept-encoding';
     }
+    const policy = options.watch && extension === '.html' ? metaPolicy(original.toString('utf8')) : undefined;
+    if (policy) headers['content-security-policy-report-only'] = `${policy.replace(/;\s*$/, '')}; report-uri ${CSP_REPORT_PATH}`;
     headers['content-length'] = String(body.length);
     response.writeHead(status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -165,9 +225,20 @@ export async function serveStatic(root: string, options: { port: number; base?: 
     );
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  const port = (server.address() as AddressInfo).port;
+  ownHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (options.watch) {
+    // https to another origin arrives as CONNECT host:443: recorded, and the tunnel refused.
+    server.on('connect', (request: IncomingMessage, socket) => {
+      elsewhere.push(`https://${request.url ?? ''}/`);
+      socket.end('HTTP/1.1 502 Refused\r\n\r\n');
+    });
+  }
   return {
-    url: `http://127.0.0.1:${options.port}${base}`,
+    url: `http://127.0.0.1:${port}${base}`,
     log,
+    elsewhere,
+    violations,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

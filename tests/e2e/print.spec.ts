@@ -68,6 +68,18 @@ test.describe('printing a chapter', () => {
     expect(printed.unnamed).toContain('Human rights defenders');
   });
 
+  test('prints the running header and page numbers once: in the margin, not also the copy for engines without margin boxes', async ({
+    page,
+  }) => {
+    // The page carries the words for Firefox and WebKit (print-without-margin-boxes.css); Chromium has margin boxes.
+    const head = page.getByText(/^Kazakhstan · Annual Review 2026 · http/);
+    const note = page.getByText(/^No page numbers: this browser cannot print them\./);
+    await expect(head).toHaveCount(1);
+    await expect(note).toHaveCount(1);
+    await expect(head).toBeHidden();
+    await expect(note).toBeHidden();
+  });
+
   test('links to a stylesheet that puts the country and edition in the running header', async ({ page, request }) => {
     const href = await page.locator('link[rel="stylesheet"][media="print"]').getAttribute('href');
     const css = await (await request.get(href ?? '')).text();
