@@ -16,9 +16,7 @@
  *   npm run bench -- --archive 1,5,15              the archive (issue 13): SYNTHETIC archives of 1, 5 and
  *                                                  15 editions × 54 countries (15 editions: about 20,000
  *                                                  sections, 20 minutes or more on 2 cores); writes its part
- *                                                  of docs/ only for 1,5,15. --merge also measures
- *                                                  per-edition indexes merged on demand when not needed;
- *                                                  --limit <seconds> stops a cold build still running then
+ *                                                  of docs/ only for 1,5,15. --limit <seconds> stops a cold build still running then
  *                                                  (reported as stopped, with an estimate); --from-work
  *                                                  measures nothing and reports the archives kept in
  *                                                  <work>/archive by earlier runs with --keep.
@@ -56,7 +54,6 @@ await runCommand({ name: 'bench' }, async () => {
       editions: { type: 'string', default: '1' },
       archive: { type: 'string' },
       'archive-content': { type: 'boolean', default: false },
-      merge: { type: 'boolean', default: false },
       limit: { type: 'string' },
       'from-work': { type: 'boolean', default: false },
     },
@@ -84,7 +81,6 @@ await runCommand({ name: 'bench' }, async () => {
       port: Number(values.port),
       keep: values.keep,
       log,
-      alwaysMerge: values.merge,
       limitSeconds: values.limit === undefined ? undefined : Number(values.limit),
       fromWork: values['from-work'],
     });

@@ -4,9 +4,8 @@
  * older editions revise the newer text a little, some country-years are missing), each built cold
  * with the real build and measured: build time and peak memory, a rebuild after one section
  * changes with Astro's cache kept, dist and Pagefind sizes, and the search page's first query and
- * keystroke-to-results, with the newest edition (the default) and with edition=all. When the first
- * search exceeds its target, the alternative is measured too: one Pagefind index per edition,
- * merged on demand (archive-search.ts).
+ * keystroke-to-results, with the newest edition (the default, its own index) and with edition=all
+ * (every older edition's index merged in on demand), through the site's search page (archive-search.ts).
  */
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -21,16 +20,7 @@ import { listFiles } from '../site.ts';
 import { serveStatic } from '../static-server.ts';
 import { writeSyntheticContent } from '../synthetic.ts';
 import { KB, kb, MB, mb, seconds } from '../units.ts';
-import {
-  type ApiSearch,
-  buildEditionIndexes,
-  compareMergedIndexes,
-  type FetchCost,
-  FIRST_QUERY,
-  measureSearchPage,
-  type PageSearch,
-  SEARCH_ADDRESSES,
-} from './archive-search.ts';
+import { type FetchCost, FIRST_QUERY, measureSearchPage, type PageSearch, SEARCH_ADDRESSES } from './archive-search.ts';
 import { type BuildFigures, buildFigures } from './build-figures.ts';
 
 /** The archives of the default run, the only one whose figures are written to docs/. */
@@ -53,8 +43,6 @@ export interface ArchiveRun {
   dist: { bytes: number; files: number };
   pagefind: { totalBytes: number; indexBytes: number; indexFiles: number };
   search: { newest: PageSearch; all: PageSearch };
-  /** Per-edition indexes merged on demand, measured when the first search misses its target. */
-  merged?: { indexSeconds: number; indexBytes: number; variants: ApiSearch[] } | undefined;
 }
 
 /** An archive whose cold build was stopped at the time limit (`--limit`): what was seen until then. */
@@ -82,8 +70,6 @@ export interface ArchiveOptions {
   work: string;
   port: number;
   log: (line: string) => void;
-  /** Measure the per-edition alternative even when the first search meets its target. */
-  alwaysMerge?: boolean | undefined;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -193,20 +179,6 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
       `${tag}: first search "${FIRST_QUERY}": ${kb(newest.search.bytes)} (newest edition), ${kb(all.search.bytes)} (edition=all); ` +
         `keystroke to results median ${newest.median.toFixed(0)} ms / ${all.median.toFixed(0)} ms`,
     );
-    let merged: ArchiveRun['merged'];
-    const over = Math.max(newest.search.bytes, all.search.bytes) > ARCHIVE_TARGETS.searchBytes;
-    if (editions > 1 && (over || options.alwaysMerge)) {
-      log(`${tag}: the alternative: one Pagefind index per edition, merged on demand (mergeIndex)`);
-      try {
-        const indexes = await buildEditionIndexes(dist, contentDir);
-        const variants = await compareMergedIndexes(browser, server, indexes.editions);
-        merged = { indexSeconds: indexes.seconds, indexBytes: indexes.indexBytes, variants };
-        for (const v of variants) log(`${tag}:   ${v.variant}: first search ${kb(v.first.bytes)}, median ${v.median.toFixed(1)} ms`);
-      } catch (error) {
-        // The alternative is a comparison; its failure must not lose the archive's own figures.
-        log(`${tag}: the per-edition measurement failed: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
     run = {
       ...archive,
       pages,
@@ -215,7 +187,6 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
       dist: distSize,
       pagefind: { totalBytes: pagefindTotal.bytes, indexBytes: pagefindIndex.bytes, indexFiles: pagefindIndex.files },
       search: { newest, all },
-      merged,
     };
   } finally {
     await browser.close();
@@ -333,21 +304,6 @@ export interface ArchiveContext {
   date: Date;
 }
 
-/** What the per-edition measurement says, in sentences made from its figures. */
-function mergedReading(r: ArchiveRun): string {
-  const [oneNewest, oneAll, alone, merged] = r.merged!.variants;
-  if (!oneNewest || !oneAll || !alone || !merged) return '';
-  const code = kind(alone.first, SEARCH_KINDS[0]![1]);
-  return (
-    `At ${r.editions} editions, the newest edition's index alone costs a first search ${kb(alone.first.bytes)} against ` +
-    `${kb(oneNewest.first.bytes)} for the one index filtered to it, and searches in ${alone.median.toFixed(0)} ms against ` +
-    `${oneNewest.median.toFixed(0)} ms: the default search would cost what a one-edition archive costs, however many editions ` +
-    `there are. It stays ${alone.first.bytes < ARCHIVE_TARGETS.searchBytes ? 'under' : 'over'} 100 KB: Pagefind's code alone is ${kb(code)}. ` +
-    `Merging every edition on demand costs ${kb(merged.first.bytes)} (${merged.first.requests} requests) against ` +
-    `${kb(oneAll.first.bytes)} for the one index: each merged index brings its own metadata, filters and chunk for the word.`
-  );
-}
-
 /** The archive part of docs/bench.md, from the runs alone (so it can be rewritten from docs/bench.json). */
 export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveContext, stopped: readonly ArchiveStopped[] = []): string {
   const header = ['editions', ...runs.map((r) => String(r.editions))];
@@ -379,7 +335,14 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveCon
     ['all editions (`/search/?edition=all`)', (r: ArchiveRun) => r.search.all],
   ] as const) {
     rows.push(
-      row(`first search, ${label}: bytes fetched`, (r) => `${kb(pick(r).search.bytes)} (${pick(r).search.requests} requests)`),
+      row(`first search, ${label}: bytes fetched until the results are on screen`, (r) => {
+        const until = pick(r).untilResults;
+        return until ? `${kb(until.bytes)} (${until.requests} requests)` : 'n/a';
+      }),
+      row(
+        '… and with the filters’ counts, once the page is idle',
+        (r) => `${kb(pick(r).search.bytes)} (${pick(r).search.requests} requests)`,
+      ),
       ...SEARCH_KINDS.map(([what, pattern]) => row(`… of which ${what}`, (r) => kb(kind(pick(r).search, pattern)))),
       row('… keystroke to results, median (p90)', (r) => {
         const t = [...pick(r).timings].sort((a, b) => a - b);
@@ -388,33 +351,6 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveCon
     );
   }
   rows.push(row('the search page itself (HTML, CSS, scripts), not counted above', (r) => kb(r.search.newest.page.bytes)));
-
-  const mergedRuns = runs.filter((r) => r.merged);
-  const merged = mergedRuns.length
-    ? `### The alternative: one index per edition, merged on demand
-
-The first search of the largest archive misses 100 KB, so the alternative issue 13 names was measured on the
-same builds: each edition indexed on its own (the records the site's index step makes, src/search/pagefind-index.ts)
-into \`pagefind-editions/<edition>/\`, the newest loaded alone and the others added with Pagefind's \`mergeIndex\`.
-Both are driven through Pagefind's JS API the way the search page calls it (\`options\`, \`init\`, \`mergeIndex\`,
-\`filters()\` for the counts, \`search\`, \`data()\` of the first ten results); time is from \`search\` to the
-ten results' data, median of ${mergedRuns[0]!.merged!.variants[0]!.timings.length} queries, without the page's rendering.
-
-${table(
-  ['variant', ...mergedRuns.map((r) => `${r.editions} editions: first search`), ...mergedRuns.map((r) => `${r.editions} editions: median`)],
-  mergedRuns[0]!.merged!.variants.map((_, i) => [
-    mergedRuns[0]!.merged!.variants[i]!.variant.replace(/\d{4}/, 'newest').replace(/\d+ merged/, 'all merged'),
-    ...mergedRuns.map((r) => `${kb(r.merged!.variants[i]!.first.bytes)} (${r.merged!.variants[i]!.first.requests} requests)`),
-    ...mergedRuns.map((r) => `${r.merged!.variants[i]!.median.toFixed(1)} ms`),
-  ]),
-)}
-
-${mergedReading(mergedRuns.at(-1)!)}
-
-Indexing every edition on its own took ${mergedRuns.map((r) => `${seconds(r.merged!.indexSeconds)} (${r.editions} editions, ${mb(r.merged!.indexBytes)} of index)`).join(', ')}
-on top of the build.
-`
-    : '';
 
   const cut = stopped
     .map((r) =>
@@ -454,9 +390,10 @@ joined later than the oldest edition and one country-year in fifty is missing, s
 page says it is synthetic. Builds are cold (empty cache), one at a time, with the project's real build; the
 rebuild appends a paragraph to one section of the newest edition and builds again with the output and
 Astro's cache kept. The search page is measured in Debian's Chromium against the build served by
-src/quality/static-server.ts (compressed as a host would): bytes are every response under \`pagefind/\` from
-opening the page until the results of "${FIRST_QUERY}" are shown (the page starts Pagefind on arrival, to count
-the default edition's sections); keystroke to results is the search page's field, from the key that completes
+src/quality/static-server.ts (compressed as a host would, Pagefind's files as their brotli copies): bytes are
+every response under \`pagefind/\` from opening the page until the results of "${FIRST_QUERY}" are on screen,
+and until the page is idle with the filters' counts, which the page loads after the results. Each edition has
+its own index: the default search loads the newest edition's; \`edition=all\` merges the others in. Keystroke to results is the search page's field, from the key that completes
 each of 20 queries to the frame after its results or status change (the 40 ms debounce included).
 
 ${table(header, rows)}
@@ -466,6 +403,5 @@ ${[cut, estimated].filter(Boolean).join('\n\n')}
 Targets (issue 13), for 15 editions × 54 countries:
 
 ${archiveTargets(runs, stopped).join('\n')}
-
-${merged}`;
+`;
 }

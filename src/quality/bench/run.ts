@@ -120,7 +120,6 @@ export function parseArchive(list: string): number[] {
 export async function runArchiveBench(
   options: Omit<BenchOptions, 'counts'> & {
     editions: readonly number[];
-    alwaysMerge?: boolean;
     limitSeconds?: number | undefined;
     /** Measure nothing: report the archives already measured in `work` (each kept as <work>/archive-<n>.json). */
     fromWork?: boolean;
@@ -143,7 +142,6 @@ export async function runArchiveBench(
         work: options.work,
         port: options.port,
         log: options.log,
-        alwaysMerge: options.alwaysMerge,
         limitSeconds: options.limitSeconds,
       }),
     );
