@@ -53,7 +53,7 @@ async function chapterModel(chapter: Chapter, site: URL, base: string): Promise<
   const sections = [];
   for (const { theme, entry } of chapter.sections) {
     const file = `sections/${edition.id}/${country.slug}/${theme.slug}.mdx`;
-    const found = sectionParagraphs(await renderSection(entry), theme.slug, site, file);
+    const found = sectionParagraphs(renderSection(entry), theme.slug, site, file);
     paragraphs.set(theme.slug, found);
     sections.push({
       theme: theme.slug,
