@@ -49,6 +49,8 @@ export default defineConfig({
       rehypePlugins: [rehypeExternalLinks, [rehypeParagraphAnchors, { base, themeLabels }]],
     }),
   },
+  // mdx() compiles no section: the sections loader renders them to HTML as they are loaded, with
+  // the same compiler (src/integrations/section-loader.ts); it stays for any .mdx page.
   // publishedPages rewrites the pages Pagefind has indexed and prunes Pagefind's output; deployKit
   // (src/deploy/) runs after it, on the final pages: it checks them, writes _headers and the .gz/.br copies.
   integrations: [contentValidation(CONTENT_DIR), mdx(), pagefindIndex(), stalePdfs(CONTENT_DIR), publishedPages(), deployKit()],

@@ -3,6 +3,7 @@
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { file, glob } from 'astro/loaders';
+import { sectionLoader } from './integrations/section-loader.ts';
 import { aboutSchema } from './schemas/about.ts';
 import { countrySchema } from './schemas/country.ts';
 import { editionSchema } from './schemas/edition.ts';
@@ -25,8 +26,9 @@ export const collections = {
     loader: glob({ pattern: path.basename(paths.about!), base: path.dirname(paths.about!) }),
     schema: aboutSchema,
   }),
+  // Each section's MDX is rendered to HTML as it is loaded, not bundled as a module (section-loader.ts).
   sections: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: paths.sections }),
+    loader: sectionLoader(paths.sections),
     schema: sectionSchema(vocabulary),
   }),
 };

@@ -1,11 +1,13 @@
 /**
  * What a page needs to offer a citation: the work cited (with its canonical URL), its CSL item,
- * the formatted styles and where its citation files are. Formatting runs citeproc, which is slow
- * to start, so each item is formatted once per build however many pages show it.
+ * the formatted styles and where its citation files are. Formatting runs citeproc, which is slow,
+ * so citeproc formats each edition's template and each title once (format-shared.ts) and each
+ * item it must format whole once per build, however many pages show it.
  */
 import { paragraphId, sectionId } from '../lib/anchors.ts';
 import { chapterPath, joinPath } from '../lib/urls.ts';
 import { CITATION_FORMATS, type CitationFormat } from './files.ts';
+import { sharedFormatter } from './format-shared.ts';
 import type { SectionCitation } from './plain-text.ts';
 import type { CitedWork, CslItem } from './reference.ts';
 import { cslItem, longDate } from './reference.ts';
@@ -58,8 +60,8 @@ export function plainCitation(work: CitedWork, paragraph?: number): SectionCitat
 
 const formatted = new Map<string, FormattedCitation[]>();
 
-/** The formatted styles of `item`, made once per build. */
-export function formattedCitations(item: CslItem): FormattedCitation[] {
+/** citeproc's output for `item`, made once per build however many pages show the item. */
+function formatOnce(item: CslItem): FormattedCitation[] {
   const key = JSON.stringify(item);
   let result = formatted.get(key);
   if (!result) {
@@ -67,6 +69,13 @@ export function formattedCitations(item: CslItem): FormattedCitation[] {
     formatted.set(key, result);
   }
   return result;
+}
+
+const shared = sharedFormatter(formatOnce);
+
+/** The formatted styles of `item`: citeproc's, from parts it formats once per edition and per title (format-shared.ts). */
+export function formattedCitations(item: CslItem): FormattedCitation[] {
+  return shared(item);
 }
 
 /** The folder a work's citation files are published in: the chapter's or the section's page. */

@@ -18,7 +18,8 @@ export interface DescribedFile {
   country?: { slug: string } | undefined;
   title: string;
   description: string;
-  bytes: { length: number };
+  /** Size in bytes. */
+  size: number;
   sha256: string;
 }
 
@@ -52,7 +53,7 @@ function resource(download: DescribedFile) {
     format: download.format,
     mediatype: download.mediatype,
     ...(text ? { encoding: 'utf-8' } : {}),
-    bytes: download.bytes.length,
+    bytes: download.size,
     hash: `sha256:${download.sha256}`,
     licenses: licences(download.edition),
     ...table,

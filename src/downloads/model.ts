@@ -1,7 +1,7 @@
 /**
  * The report as the downloads carry it: every chapter of an edition with its sections'
  * paragraphs read from the rendered sections, checked against the export schemas. Made once per
- * build and shared by the data files, the EPUBs, the /data/ page and datapackage.json.
+ * build, an edition at a time, into the data files and EPUBs (src/downloads/catalogue.ts).
  * Build-time only (reads astro:content through src/data/report.ts).
  */
 import { type Chapter, getChapters, getEditions } from '../data/report.ts';
@@ -46,14 +46,14 @@ function editionInfo(edition: Edition, site: URL, base: string): EditionInfo {
   };
 }
 
-async function chapterModel(chapter: Chapter, site: URL, base: string): Promise<ChapterModel> {
+function chapterModel(chapter: Chapter, site: URL, base: string): ChapterModel {
   const { edition, country } = chapter;
   const chapterUrl = new URL(chapterPath(base, edition.id, country.slug), site).href;
   const paragraphs = new Map<string, Paragraph[]>();
   const sections = [];
   for (const { theme, entry } of chapter.sections) {
     const file = `sections/${edition.id}/${country.slug}/${theme.slug}.mdx`;
-    const found = sectionParagraphs(await renderSection(entry), theme.slug, site, file);
+    const found = sectionParagraphs(renderSection(entry), theme.slug, site, file);
     paragraphs.set(theme.slug, found);
     sections.push({
       theme: theme.slug,
@@ -83,34 +83,26 @@ async function chapterModel(chapter: Chapter, site: URL, base: string): Promise<
   return { data, paragraphs };
 }
 
-const cache = new Map<string, Promise<EditionModel[]>>();
-
-/** Every edition that has chapters, newest first, each with its chapters alphabetically. */
-export function getEditionModels(site: URL, base: string): Promise<EditionModel[]> {
-  const key = `${site.href} ${base}`;
-  let models = cache.get(key);
-  if (!models) {
-    models = (async () => {
-      const [editions, chapters] = await Promise.all([getEditions(), getChapters()]);
-      const out: EditionModel[] = [];
-      for (const edition of editions) {
-        const own = chapters.filter((c) => c.edition.id === edition.id);
-        if (own.length === 0) continue;
-        const models = await Promise.all(own.map((c) => chapterModel(c, site, base)));
-        const data = parseExport(
-          editionExportSchema,
-          {
-            formatVersion: FORMAT_VERSION,
-            edition: editionInfo(edition, site, base),
-            chapters: models.map(({ data: { formatVersion: _v, edition: _e, ...rest } }) => rest),
-          },
-          `sections/${edition.id}/`,
-        );
-        out.push({ data, chapters: models });
-      }
-      return out;
-    })();
-    cache.set(key, models);
+/**
+ * Every edition that has chapters, newest first, each with its chapters alphabetically: one at a
+ * time, so that the caller holds one edition's paragraphs, not the archive's (at 15 editions,
+ * their objects and the files made from them were hundreds of megabytes kept for the whole build).
+ */
+export async function* editionModels(site: URL, base: string): AsyncGenerator<EditionModel> {
+  const [editions, chapters] = await Promise.all([getEditions(), getChapters()]);
+  for (const edition of editions) {
+    const own = chapters.filter((c) => c.edition.id === edition.id);
+    if (own.length === 0) continue;
+    const models = own.map((c) => chapterModel(c, site, base));
+    const data = parseExport(
+      editionExportSchema,
+      {
+        formatVersion: FORMAT_VERSION,
+        edition: editionInfo(edition, site, base),
+        chapters: models.map(({ data: { formatVersion: _v, edition: _e, ...rest } }) => rest),
+      },
+      `sections/${edition.id}/`,
+    );
+    yield { data, chapters: models };
   }
-  return models;
 }

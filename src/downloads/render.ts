@@ -1,27 +1,15 @@
 /**
- * A section's body rendered to HTML by the site's own pipeline (the MDX compiled with the remark
- * and rehype plugins of astro.config.mjs), outside any page. Astro's container renders the
- * section's `Content` component with the MDX renderer, exactly as the chapter page does, so the
- * text the downloads carry is the text the page shows. Build-time only (imports astro:content).
+ * A section's body as the pages publish it: the HTML the sections loader rendered with the site's
+ * own MDX pipeline (src/integrations/section-loader.ts), which every page shows through
+ * astro:content's render(). So the text the downloads carry is the text the pages show, and no
+ * section is rendered twice. Build-time only (the entry comes from astro:content).
  */
-
-import { render } from 'astro:content';
-import mdxRenderer from '@astrojs/mdx/server.js';
-import { experimental_AstroContainer } from 'astro/container';
 import type { SectionEntry } from '../data/report.ts';
 
-let container: Promise<experimental_AstroContainer> | undefined;
-
-function getContainer(): Promise<experimental_AstroContainer> {
-  container ??= experimental_AstroContainer.create().then((c) => {
-    c.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
-    return c;
-  });
-  return container;
-}
-
 /** The section's body as HTML: `<div class="para">` wrappers around `<p id="<theme>-<n>">`. */
-export async function renderSection(entry: SectionEntry): Promise<string> {
-  const { Content } = await render(entry);
-  return (await getContainer()).renderToString(Content);
+export function renderSection(entry: SectionEntry): string {
+  const html = entry.rendered?.html;
+  if (html === undefined)
+    throw new Error(`${entry.filePath ?? entry.id}: the section has no rendered HTML; it was not loaded by the sections loader.`);
+  return html;
 }

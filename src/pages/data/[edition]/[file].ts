@@ -1,7 +1,7 @@
 // /data/<edition>/<file>: every download of an edition (JSON, CSV, EPUB), made at build from the
 // published sections (src/downloads/catalogue.ts), so none can be older than the pages.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { type Download, getDownloads } from '../../../downloads/catalogue.ts';
+import { type Download, getDownloads, readDownload } from '../../../downloads/catalogue.ts';
 
 export const getStaticPaths = (async () => {
   const downloads = await getDownloads(new URL(import.meta.env.SITE), import.meta.env.BASE_URL);
@@ -12,5 +12,5 @@ interface Props {
   download: Download;
 }
 
-export const GET: APIRoute<Props> = ({ props }) =>
-  new Response(props.download.bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': props.download.mediatype } });
+export const GET: APIRoute<Props> = async ({ props }) =>
+  new Response((await readDownload(props.download)) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': props.download.mediatype } });
