@@ -181,7 +181,10 @@ class SiteSearchPage extends ReportElement {
     const own: Filters = { ...filters };
     if (own.edition === this.#selects.get('edition')?.dataset['default']) delete own.edition;
     this.#clear.hidden = !hasFilters(own);
-    if (!query && !hasFilters(filters)) {
+    // Nothing typed and no filter the reader chose (the default edition is none): nothing to list,
+    // and nothing to fetch. Listing the whole edition on arrival cost a reader ten fragments and
+    // the filter index before their first key.
+    if (!query && !hasFilters(own)) {
       this.#results = [];
       this.#list.replaceChildren();
       this.#more.hidden = true;

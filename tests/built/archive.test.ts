@@ -161,6 +161,16 @@ describe('search across editions', () => {
         const edition = /\/pagefind\/editions\/(\d{4})\//.exec(request.url())?.[1];
         if (edition) indexes.add(edition);
       });
+      // Arriving with nothing typed lists nothing and fetches nothing of the index.
+      const fetched: string[] = [];
+      const onRequest = (request: { url(): string }) => void (/\/pagefind\//.test(request.url()) && fetched.push(request.url()));
+      tab.on('request', onRequest);
+      await tab.goto(`${server.url}search/`);
+      await tab.waitForLoadState('networkidle');
+      expect(await tab.getByRole('list', { name: 'Results' }).getByRole('listitem').count()).toBe(0);
+      expect(fetched).toEqual([]);
+      tab.off('request', onRequest);
+
       await tab.goto(`${server.url}search/?q=schools`);
       const edition = tab.getByRole('combobox', { name: 'Edition' });
       await expect.poll(() => edition.inputValue()).toBe('2026');
