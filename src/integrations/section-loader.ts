@@ -6,8 +6,8 @@
  * would a Markdown entry's.
  *
  * What a rendered section depends on is in its digest: the file's text, the markdown options of
- * astro.config.mjs (the base path and theme labels the plugins are given) and the source of the
- * plugins' modules. A build with Astro's cache kept renders again only the sections whose digest
+ * astro.config.mjs (the base path and theme labels the plugins are given), the source of the
+ * plugins' modules and the lockfile. A build with Astro's cache kept renders again only the sections whose digest
  * changed, and an edit to a plugin renders them all again rather than publish stale HTML.
  */
 import { createHash } from 'node:crypto';
@@ -18,15 +18,14 @@ import { isUnifiedProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { sectionRenderer } from './section-html.ts';
 
-/** Bumped by hand only if rendering changes in a way no source file below shows (a package's behaviour). */
+/** Bumped by hand only if rendering changes in a way neither the sources nor the lockfile show. */
 const RENDER_VERSION = '1';
 
 /** Local modules the section pipeline is made of, followed through their relative imports. */
 const PIPELINE_ENTRIES = ['./section-html.ts', './remark-section-links.ts', './rehype-external-links.ts', './rehype-paragraph-anchors.ts'];
 
-/** A digest of the pipeline's own source: these files and every local module they import. */
-async function pipelineSource(): Promise<string> {
-  const hash = createHash('sha256').update(RENDER_VERSION);
+/** The pipeline's own source files: the entries and every local module they import, as absolute paths. */
+export async function pipelineFiles(): Promise<string[]> {
   const seen = new Set<string>();
   const queue = PIPELINE_ENTRIES.map((entry) => fileURLToPath(new URL(entry, import.meta.url)));
   while (queue.length > 0) {
@@ -34,9 +33,19 @@ async function pipelineSource(): Promise<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = await readFile(file, 'utf8');
-    hash.update(file).update(text);
     for (const match of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) queue.push(path.resolve(path.dirname(file), match[1]!));
   }
+  return [...seen].sort();
+}
+
+/**
+ * A digest of what the rendering runs: the pipeline's sources (by their path within the project,
+ * so a moved checkout keeps its cache) and the lockfile, which pins every package it uses.
+ */
+async function pipelineSource(root: string): Promise<string> {
+  const hash = createHash('sha256').update(RENDER_VERSION);
+  for (const file of await pipelineFiles()) hash.update(path.relative(root, file)).update(await readFile(file, 'utf8'));
+  hash.update(await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => 'no lockfile'));
   return hash.digest('hex');
 }
 
@@ -63,8 +72,8 @@ export function sectionLoader(sectionsDir: string): Loader {
       const render = sectionRenderer(processor.options, config.markdown.syntaxHighlight);
       // The options hold the base path and the theme labels the plugins write into the HTML.
       const options = JSON.stringify(processor.options, (_key, value) => (typeof value === 'function' ? value.name : value));
-      const pipeline = `${options}\n${await pipelineSource()}`;
       const root = fileURLToPath(config.root);
+      const pipeline = `${options}\n${await pipelineSource(root)}`;
       const dir = path.resolve(root, sectionsDir);
 
       const sync = async (relativePath: string) => {

@@ -15,6 +15,12 @@ export interface BuildPhases {
   builtSeconds?: number | undefined;
   /** What follows rendering inside Astro's total: the build-done hooks, mostly Pagefind's index. */
   afterRenderSeconds?: number | undefined;
+  /** Of the build-done hooks: Pagefind's indexes, from the end of the static stage to its "Indexed" line (whole seconds). */
+  pagefindSeconds?: number | undefined;
+  /** Of the build-done hooks: the .gz and .br copies, as the deploy kit's line reports them. */
+  precompressSeconds?: number | undefined;
+  /** Of the rendering: the /data/ routes (the downloads, made from every section). */
+  downloadsSeconds?: number | undefined;
   pages?: number | undefined;
   /** Milliseconds each route took to render, by its output path. */
   routes: Map<string, number>;
@@ -24,6 +30,13 @@ export interface BuildPhases {
 const DURATION = String.raw`(?:(\d+)m )?([\d.]+)(ms|s)`;
 const seconds = (minutes: string | undefined, value: string, unit: string) =>
   Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
+
+/** The clock time (seconds into the day) a log line starts with, `18:56:02 [report:pagefind] …`. */
+function clockAt(text: string, at: number): number | undefined {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const clock = /^(\d\d):(\d\d):(\d\d) /.exec(text.slice(start, start + 9));
+  return clock ? Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]) : undefined;
+}
 
 /** Reads the phase timings and per-route render times from `astro build` output. */
 export function parseBuildLog(log: string): BuildPhases {
@@ -53,7 +66,21 @@ export function parseBuildLog(log: string): BuildPhases {
   if (phases.builtSeconds !== undefined && phases.collectSeconds !== undefined && phases.staticSeconds !== undefined) {
     phases.afterRenderSeconds = Math.max(0, phases.builtSeconds - phases.collectSeconds - phases.staticSeconds);
   }
-  for (const match of text.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) phases.routes.set(match[1]!, Number(match[2]));
+  // Routes past a second are written `(+1.78s)`.
+  for (const match of text.matchAll(/[├└]─ (\S+) \(\+([\d.]+)(ms|s)\)/g))
+    phases.routes.set(match[1]!, Number(match[2]) * (match[3] === 's' ? 1000 : 1));
+  const data = [...phases.routes].filter(([route]) => route.startsWith('/data/'));
+  if (data.length > 0) phases.downloadsSeconds = data.reduce((sum, [, ms]) => sum + ms, 0) / 1000;
+  const precompressed = /Precompressed .* in ([\d.]+) s/.exec(text);
+  if (precompressed) phases.precompressSeconds = Number(precompressed[1]);
+  const indexed = text.indexOf('[report:pagefind] Indexed');
+  const staticEnd = routesStart >= 0 ? after(routesStart) : undefined;
+  const closed = staticEnd ? after(staticEnd.at) : undefined;
+  if (indexed >= 0 && closed) {
+    const [from, to] = [clockAt(text, closed.at), clockAt(text, indexed)];
+    // Across midnight the clock starts again.
+    if (from !== undefined && to !== undefined) phases.pagefindSeconds = (to - from + 86_400) % 86_400;
+  }
   return phases;
 }
 

@@ -15,6 +15,11 @@ export interface BuildRun {
   peakTreeBytes: number;
   /** Highest resident memory of any single process, from GNU time (exact), when available. */
   peakProcessBytes?: number | undefined;
+  /**
+   * CPU seconds (user + system) of the build and the children it waited for, from GNU time: unlike
+   * the wall time, hardly changed by what else the machine is running.
+   */
+  cpuSeconds?: number | undefined;
   log: string;
   /** Set when the build was stopped at `limitSeconds`, unfinished: its time and memory are lower bounds. */
   stopped?: boolean;
@@ -132,5 +137,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   if (stopped) return { seconds, peakTreeBytes, log: logFile, stopped };
   if (code !== 0) throw new ReportError(`The build failed (exit ${code}); its log is ${logFile}:\n${output.slice(-3000)}`);
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1];
-  return { seconds, peakTreeBytes, peakProcessBytes: maxRss ? Number(maxRss) * 1024 : undefined, log: logFile };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(output)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(output)?.[1];
+  return {
+    seconds,
+    peakTreeBytes,
+    peakProcessBytes: maxRss ? Number(maxRss) * 1024 : undefined,
+    cpuSeconds: user && system ? Number(user) + Number(system) : undefined,
+    log: logFile,
+  };
 }

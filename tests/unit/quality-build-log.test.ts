@@ -30,6 +30,25 @@ describe("reading astro build's log", () => {
     });
   });
 
+  it('finds the downloads within rendering, and Pagefind and the precompressed copies after it', () => {
+    const log = [
+      '09:17:36 [build] Collecting build info...',
+      '09:17:36 [build] ✓ Completed in 1m 27s.',
+      ' generating static routes ',
+      '09:17:42   ├─ /data/2026/2026.json/ (+1.25s) ',
+      '09:17:42   ├─ /data/2026/2026-albania.csv/ (+20ms) ',
+      '09:17:43   ├─ /2026/albania/index.html (+12ms) ',
+      '09:20:23 ✓ Completed in 2m 41s.',
+      '09:20:23 [build] ✓ Completed in 2m 47s.',
+      '09:21:57 [report:pagefind] Indexed 20034 sections of 742 pages for search in 15 edition indexes.',
+      '09:23:56 [report:deploy-kit] Precompressed 46592 files (html, css, js, json, svg, xml): 953391.5 KB → 166054.8 KB gzip, 138987.5 KB brotli, in 90.9 s.',
+      '09:23:56 [build] 24271 page(s) built in 7m 46s',
+    ].join('\n');
+    const phases = parseBuildLog(log);
+    expect(phases).toMatchObject({ downloadsSeconds: 1.27, pagefindSeconds: 94, precompressSeconds: 90.9 });
+    expect(phases.routes.get('/data/2026/2026.json/')).toBe(1250);
+  });
+
   it('takes the median of an even or odd list', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);

@@ -14,6 +14,7 @@ import { renderJSX } from 'astro/runtime/server/jsx.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
 import { sectionRenderer } from '../../src/integrations/section-html.ts';
+import { pipelineFiles } from '../../src/integrations/section-loader.ts';
 
 const processor = config.markdown?.processor;
 if (!processor || !isUnifiedProcessor(processor)) throw new Error('astro.config.mjs has no unified() markdown processor.');
@@ -109,5 +110,16 @@ describe('sections rendered by the loader', () => {
     );
     expect(ours.paragraphs).toBe(3);
     expect(ours.html).toContain('id="education-3"');
+  });
+
+  it('are rendered again when any module of the pipeline changes: its digest covers their imports too', async () => {
+    const files = (await pipelineFiles()).map((file) => path.relative(process.cwd(), file));
+    for (const file of [
+      'src/integrations/rehype-paragraph-anchors.ts',
+      'src/integrations/section-file.ts',
+      'src/lib/anchors.ts',
+      'src/lib/urls.ts',
+    ])
+      expect(files).toContain(file);
   });
 });

@@ -9,15 +9,8 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { ReportError } from '../../lib/problems.ts';
 import { REVIEW_COUNTRIES } from '../synthetic.ts';
-import {
-  type ArchiveContext,
-  type ArchiveRun,
-  type ArchiveStopped,
-  archiveMarkdown,
-  archiveTargets,
-  isStopped,
-  measureArchive,
-} from './archive.ts';
+import { type ArchiveRun, type ArchiveStopped, isStopped, measureArchive } from './archive.ts';
+import { type ArchiveContext, archiveMarkdown, archiveTargets } from './archive-report.ts';
 import { measureEdition, type Run } from './edition.ts';
 import { pdfSkipReason } from './pdf.ts';
 import { type BenchReport, benchReport } from './report.ts';
