@@ -151,14 +151,7 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveCon
     ['all editions (`/search/?edition=all`)', (r: ArchiveRun) => r.search.all],
   ] as const) {
     rows.push(
-      row(`first search, ${label}: bytes fetched until the results are on screen`, (r) => {
-        const until = pick(r).untilResults;
-        return until ? `${kb(until.bytes)} (${until.requests} requests)` : 'n/a';
-      }),
-      row(
-        '… and with the filters’ counts, once the page is idle',
-        (r) => `${kb(pick(r).search.bytes)} (${pick(r).search.requests} requests)`,
-      ),
+      row(`first search, ${label}: bytes fetched`, (r) => `${kb(pick(r).search.bytes)} (${pick(r).search.requests} requests)`),
       ...SEARCH_KINDS.map(([what, pattern]) => row(`… of which ${what}`, (r) => kb(kind(pick(r).search, pattern)))),
       row('… keystroke to results, median (p90)', (r) => {
         const t = [...pick(r).timings].sort((a, b) => a - b);
@@ -207,8 +200,8 @@ page says it is synthetic. Builds are cold (empty cache), one at a time, with th
 rebuild appends a paragraph to one section of the newest edition and builds again with the output and
 Astro's cache kept. The search page is measured in Debian's Chromium against the build served by
 src/quality/static-server.ts (compressed as a host would, Pagefind's files as their brotli copies): bytes are
-every response under \`pagefind/\` from opening the page until the results of "${FIRST_QUERY}" are on screen,
-and until the page is idle with the filters' counts, which the page loads after the results. Each edition has
+every response under \`pagefind/\` from opening the page until it is idle after the results of "${FIRST_QUERY}"
+are on screen, the filters' counts included (the page loads them after the results). Each edition has
 its own index: the default search loads the newest edition's; \`edition=all\` merges the others in. Keystroke to results is the search page's field, from the key that completes
 each of 20 queries to the frame after its results or status change (the 40 ms debounce included).
 

@@ -2,8 +2,8 @@
  * What the archive's search costs a reader, measured in Chromium against a served build through
  * the site's own search page (/search/, which searches the newest edition, and
  * /search/?edition=all, which merges every older edition's index into it): every byte Pagefind
- * fetches from opening the page until the first query's results are on screen, and until the page
- * is idle with the filters' counts, and keystroke-to-rendered-results for the timed queries, median.
+ * fetches from opening the page until it is idle after the first query's results (the filters'
+ * counts, which follow the results, included), and keystroke-to-rendered-results, median.
  */
 import type { Browser } from '@playwright/test';
 import { ALL_EDITIONS } from '../../lib/constants.ts';
@@ -26,9 +26,7 @@ export interface FetchCost {
 export interface PageSearch {
   /** The address opened: /search/ or /search/?edition=all. */
   address: string;
-  /** What Pagefind fetched (everything under pagefind/) from opening the page until the first results are on screen. */
-  untilResults: FetchCost;
-  /** …and until the page is idle, the filters' counts included. */
+  /** What Pagefind fetched (everything under pagefind/) from opening the page until it is idle after the first results, counts included. */
   search: FetchCost;
   /** The page itself (HTML, CSS, the site's scripts), for comparison; not part of the search figure. */
   page: FetchCost;
@@ -66,7 +64,6 @@ export async function measureSearchPage(browser: Browser, server: StaticServer, 
       FIRST_QUERY,
       { timeout: 60_000 },
     );
-    const untilResults = cost(server.log.filter((s) => isPagefind(s.path)));
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const served = [...server.log];
@@ -96,7 +93,6 @@ export async function measureSearchPage(browser: Browser, server: StaticServer, 
     const timings = await timeKeystrokes(page, field, 60_000);
     return {
       address,
-      untilResults,
       search: cost(served.filter((s) => isPagefind(s.path))),
       page: cost(served.filter((s) => !isPagefind(s.path))),
       results,
