@@ -52,6 +52,8 @@ class SiteSearchPage extends ReportElement {
   #shown = 0;
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the reader has turned to the filters, so that their counts are worth fetching. */
+  #countsWanted = false;
   /** Whether the current history entry was made by typing, so further typing replaces it. */
   #typing = false;
   #title = document.title;
@@ -122,6 +124,15 @@ class SiteSearchPage extends ReportElement {
         listening,
       );
     }
+    // The counts are fetched when the reader first reaches the filters, by keyboard or pointer.
+    const wantCounts = () => {
+      if (this.#countsWanted) return;
+      this.#countsWanted = true;
+      void this.#updateCounts().catch(() => {});
+    };
+    const fieldset = this.querySelector('fieldset');
+    fieldset?.addEventListener('focusin', wantCounts, listening);
+    fieldset?.addEventListener('pointerover', wantCounts, listening);
     list.addEventListener('keydown', (event) => this.#onResultsKey(event), listening);
     more.addEventListener('click', () => void this.#showMore(true), listening);
     clear.addEventListener(
@@ -177,9 +188,7 @@ class SiteSearchPage extends ReportElement {
     const { q, filters } = this.#state;
     const query = q.trim();
     document.title = query ? `${quotedQuery(query)}: ${this.#title}` : this.#title;
-    // The default edition is not a filter the reader set: it does not call for "Clear filters".
-    const own: Filters = { ...filters };
-    if (own.edition === this.#selects.get('edition')?.dataset['default']) delete own.edition;
+    const own = this.#own(filters);
     this.#clear.hidden = !hasFilters(own);
     // Nothing typed and no filter the reader chose (the default edition is none): nothing to list,
     // and nothing to fetch. Listing the whole edition on arrival cost a reader ten fragments and
@@ -204,27 +213,45 @@ class SiteSearchPage extends ReportElement {
       this.#list.replaceChildren();
       this.#announce(search.results.length);
       await this.#showMore(false, generation);
-      if (generation !== this.#generation) return;
-      // The counts in the filters come after the results: they need the filter index (a file
-      // per filter listing every section), which the results themselves do not. Loaded once, it
-      // makes every search return counts. Each active filter's own counts come from the search
-      // without it: how many results each of its values would give instead of the chosen one.
-      await pagefind.filters();
-      const counted = await pagefind.search(term, { filters: pagefindFilters(filters) });
-      const counts: FilterCounts = { ...counted.filters };
-      const totals: Partial<Record<SearchFilter, number>> = {};
-      for (const name of SEARCH_FILTERS) {
-        if (!filters[name]) continue;
-        const without = await pagefind.search(term, { filters: pagefindFilters(withoutFilter(filters, name)) });
-        counts[name] = without.filters[name] ?? {};
-        totals[name] = without.results.length;
-      }
-      if (generation !== this.#generation) return;
-      this.#showCounts(counts, totals, search.results.length);
+      if (this.#countsWanted || hasFilters(own)) await this.#updateCounts(generation);
     } catch {
       if (generation !== this.#generation) return;
       this.#status.textContent = 'Search is not available right now: the search index could not be loaded. Try reloading the page.';
     }
+  }
+
+  /**
+   * The counts in the filters' options, for the current search. They need the filter index (a
+   * file per filter listing every section, 6.7 KB for a 54-country edition), which the results do
+   * not: it is fetched once the reader turns to the filters (or arrives with one chosen), so a
+   * reader who only reads results never pays for it. Loaded once, it makes every search return
+   * counts. Each active filter's own counts come from the search without it: how many results each
+   * of its values would give instead of the chosen one.
+   */
+  async #updateCounts(generation = this.#generation): Promise<void> {
+    const { q, filters } = this.#state;
+    const term = q.trim() || null;
+    if (!term && !hasFilters(this.#own(filters))) return;
+    const pagefind = await loadPagefind(this.#bundle, this.#base, this.#newest());
+    await pagefind.filters();
+    const counted = await pagefind.search(term, { filters: pagefindFilters(filters) });
+    const counts: FilterCounts = { ...counted.filters };
+    const totals: Partial<Record<SearchFilter, number>> = {};
+    for (const name of SEARCH_FILTERS) {
+      if (!filters[name]) continue;
+      const without = await pagefind.search(term, { filters: pagefindFilters(withoutFilter(filters, name)) });
+      counts[name] = without.filters[name] ?? {};
+      totals[name] = without.results.length;
+    }
+    if (generation !== this.#generation) return;
+    this.#showCounts(counts, totals, counted.results.length);
+  }
+
+  /** The filters the reader chose: the default edition is none (it does not call for "Clear filters"). */
+  #own(filters: Filters): Filters {
+    const own: Filters = { ...filters };
+    if (own.edition === this.#newest()) delete own.edition;
+    return own;
   }
 
   /** The newest edition, when there are several: the edition list's default. */

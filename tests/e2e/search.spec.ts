@@ -63,11 +63,20 @@ test('"Mazhilis" finds the passages that spell it "Majilis"', async ({ page }) =
 });
 
 test('a theme filter narrows the results, shows counts, and the address follows; Back and Forward restore', async ({ page }) => {
+  const filterFiles: string[] = [];
+  page.on('request', (request) => void (/\/pagefind\/filter\//.test(request.url()) && filterFiles.push(request.url())));
   await page.goto('search/');
   await pageField(page).fill('Feminita');
   await expect(status(page)).toHaveText('3 results for “Feminita”.');
   const theme = page.getByRole('combobox', { name: 'Theme' });
+  // The counts cost the filter index: fetched only once the reader turns to the filters.
+  await expect(results(page).getByRole('link')).toHaveCount(3);
+  await page.waitForLoadState('networkidle');
+  await expect(theme.getByRole('option', { name: 'Human rights defenders', exact: true })).toBeAttached();
+  expect(filterFiles).toEqual([]);
+  await theme.focus();
   await expect(theme.getByRole('option', { name: 'Human rights defenders (1)' })).toBeAttached();
+  expect(filterFiles.length).toBeGreaterThan(0);
   await expect(theme.getByRole('option', { name: 'Education (0)' })).toBeAttached();
 
   await theme.selectOption('freedom-of-association');
