@@ -71,6 +71,7 @@ const TRICKY = [
   'Arabic quotation: «\u202bمرحبا\u202c» and Hebrew \u05e9\u05dc\u05d5\u05dd, invisible\u200bzero\u2060width, soft\u00adhyphen, emoji 🏳️‍🌈.',
   'Text that looks like markup: 1 \\< 2, a\\<b\\>c, and an address in words: example dot org.',
   'One paragraph\nwrapped over\nthree lines.\n\n\n\nAnd one after blank lines.',
+  'Windows line ends:\r\na paragraph\r\nover three lines.\r\n\r\n- and a list\r\n- of two',
 ];
 
 const FIXTURE_FILES = [
