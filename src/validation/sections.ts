@@ -61,14 +61,29 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
-/** Checks one section file on its own: frontmatter against the schema, body for text and links. */
+/** One schema per vocabulary: zod compiles each schema it is handed, and an archive has 20,000 sections. */
+const schemas = new WeakMap<Vocabulary, ReturnType<typeof sectionSchema>>();
+function schemaFor(vocabulary: Vocabulary): ReturnType<typeof sectionSchema> {
+  let schema = schemas.get(vocabulary);
+  if (!schema) {
+    schema = sectionSchema(vocabulary);
+    schemas.set(vocabulary, schema);
+  }
+  return schema;
+}
+
+/**
+ * Checks one section file on its own: frontmatter against the schema, body for text and links.
+ * `bytes` are the file's, when the caller has read them already.
+ */
 export async function checkSectionFile(
   file: string,
   vocabulary: Vocabulary,
   problems: Problem[],
   warnings: Problem[] = [],
+  bytes?: Buffer,
 ): Promise<(CheckedSection & { tree: Root; bodyLine: number }) | undefined> {
-  const decoded = decodeSection(await readFile(file), relative(file), problems);
+  const decoded = decodeSection(bytes ?? (await readFile(file)), relative(file), problems);
   if (decoded === undefined) return undefined;
   const source = decoded.replace(/^\uFEFF/, '');
   const match = FRONTMATTER.exec(source);
@@ -85,7 +100,7 @@ export async function checkSectionFile(
   const frontmatter = yamlToJS<Record<string, unknown>>(yaml, file, problems, {});
   if (frontmatter === undefined) return undefined;
   characterProblems(source, relative(file), frontmatter[ALLOW_DIRECTION_CONTROLS] === true, problems, warnings);
-  const schema = sectionSchema(vocabulary);
+  const schema = schemaFor(vocabulary);
   const result = schema.safeParse(frontmatter);
   if (!result.success) {
     problems.push(...zodProblems(result.error, frontmatter, file, [], yaml, Object.keys(schema.shape)));

@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z } from 'astro/zod';
+import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { EDITION_PAGES, SITE_PAGES } from '../lib/constants.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -158,6 +159,20 @@ export async function withCountriesFile(data: ContentData, file: string): Promis
   };
 }
 
+/** A link to another section of the chapter (`#<theme>`), with the line it is on in the file. */
+interface FragmentLink {
+  url: string;
+  line: number;
+}
+
+function fragmentLinks(tree: Root, bodyLine: number): FragmentLink[] {
+  const links: FragmentLink[] = [];
+  visit(tree, 'link', (link) => {
+    if (link.url.startsWith('#') && link.url !== '#') links.push({ url: link.url, line: (link.position?.start.line ?? 1) + bodyLine - 1 });
+  });
+  return links;
+}
+
 /**
  * The section files under `dir`, each on its own and across files, against the vocabulary of data
  * files already checked (`validateData`): they are not read again.
@@ -168,10 +183,24 @@ export async function validateSections(
 ): Promise<{ problems: Problem[]; sections: CheckedSection[]; warnings: Problem[] }> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const checked = [];
-  for (const file of await listMdx(dir, problems)) {
-    const section = await checkSectionFile(file, vocabulary, problems, warnings);
-    if (section) checked.push(section);
+  const checked: (CheckedSection & { links: FragmentLink[] })[] = [];
+  const files = await listMdx(dir, problems);
+  // The next file is read while this one is parsed; only the fragment links of each tree are kept
+  // for the rules across files, not 20,000 trees of an archive.
+  const read = (file: string | undefined) => {
+    if (file === undefined) return undefined;
+    const bytes = readFile(file);
+    // Awaited in the next round; until then a failed read must not count as unhandled.
+    bytes.catch(() => {});
+    return bytes;
+  };
+  let next = read(files[0]);
+  for (const [i, file] of files.entries()) {
+    const bytes = await next!;
+    next = read(files[i + 1]);
+    const section = await checkSectionFile(file, vocabulary, problems, warnings, bytes);
+    if (section)
+      checked.push({ file: section.file, data: section.data, body: section.body, links: fragmentLinks(section.tree, section.bodyLine) });
   }
 
   // Rules across files: one section per theme in a chapter, and in-chapter links that resolve.
@@ -189,20 +218,19 @@ export async function validateSections(
       });
     } else chapter.set(data.theme, file);
   }
-  for (const { file, data, tree, bodyLine } of checked) {
+  for (const { file, data, links } of checked) {
     const themesInChapter = [...(chapters.get(`${data.edition}/${data.country}`)?.keys() ?? [])];
-    visit(tree, 'link', (link) => {
-      if (!link.url.startsWith('#') || link.url === '#') return;
+    for (const link of links) {
       const target = link.url.slice(1);
-      if (themesInChapter.includes(target)) return;
+      if (themesInChapter.includes(target)) continue;
       problems.push({
         file: relative(file),
-        line: (link.position?.start.line ?? 1) + bodyLine - 1,
+        line: link.line,
         message:
           `the link to \`${link.url}\` points at no section of this chapter.${didYouMean(target, themesInChapter)} ` +
           `Sections here: ${themesInChapter.join(', ')}.`,
       });
-    });
+    }
   }
   return { problems, warnings, sections: checked.map(({ file, data, body }) => ({ file, data, body })) };
 }
