@@ -33,8 +33,13 @@ import {
 } from './site-search-logic.ts';
 import { type FilterCounts, includeEditions, isIncluded, loadPagefind, type PagefindResult } from './site-search-pagefind.ts';
 
-/** Results shown at once; "Show more results" adds as many again. */
-const PAGE_SIZE = 10;
+/**
+ * Results shown at once; "Show more results" adds as many again. Each shown result fetches its
+ * section's fragment (0.5–1.7 KB), and Pagefind's code and the index chunk take about 88 KB of a
+ * first search: at eight, the first query stays under the 100 KB a reader on a slow, metered line
+ * is promised (docs/bench.md); at ten it was 98.9–100.8 KB. A phone shows four at most anyway.
+ */
+const PAGE_SIZE = 8;
 
 class SiteSearchPage extends ReportElement {
   #input!: HTMLInputElement;

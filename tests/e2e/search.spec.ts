@@ -103,6 +103,20 @@ test('no results says so and offers to remove the filters', async ({ page }) => 
   await expect(status(page)).toContainText('results for “USAID”.');
 });
 
+test('a long list comes eight at a time: "Show more results" adds the rest and takes focus to the first new one', async ({ page }) => {
+  await page.goto('search/?q=Kazakhstan');
+  await expect(status(page)).toHaveText(/^(\d+) results for “Kazakhstan”\.$/);
+  const total = Number((await status(page).textContent())?.match(/^\d+/)?.[0]);
+  expect(total).toBeGreaterThan(8);
+  const links = results(page).getByRole('heading').getByRole('link');
+  await expect(links).toHaveCount(8);
+  const more = page.getByRole('button', { name: 'Show more results' });
+  await more.click();
+  await expect(links).toHaveCount(Math.min(total, 16));
+  await expect(links.nth(8)).toBeFocused();
+  if (total <= 16) await expect(more).toBeHidden();
+});
+
 test('a shared search address restores the query and the filters', async ({ page }) => {
   await page.goto('search/?q=Feminita&country=kazakhstan&theme=human-rights-defenders');
   await expect(pageField(page)).toHaveValue('Feminita');
