@@ -201,6 +201,17 @@ export function editionOfUrl(url: string): string {
 }
 
 /** "1 result" / "12 results". */
+/**
+ * What the search page's live region says after a search: the count, the query and the filters
+ * (`where`, their labels), or what to try when nothing was found.
+ */
+export function searchStatus(count: number, query: string, where: string): string {
+  const what = query ? ` for ${quotedQuery(query, 120)}` : '';
+  if (count > 0) return `${countResults(count)}${what}${where ? ` in ${where}` : ''}.`;
+  if (where) return `No results${what} in ${where}. Try removing the filters.`;
+  return `No results${what}. Check the spelling, or try fewer or other words.`;
+}
+
 export function countResults(count: number): string {
   return `${count} result${count === 1 ? '' : 's'}`;
 }

@@ -17,9 +17,9 @@ import {
 } from '../lib/constants.ts';
 import type { Spellings } from '../search/transliterations.ts';
 import { ReportElement } from './base.ts';
+import { type Counts, countFilters, olderEditions, writeCounts } from './site-search-counts.ts';
 import { listenForSearchShortcut, renderResult, SEARCH_PAGE_SETTINGS } from './site-search-dom.ts';
 import {
-  countResults,
   type Filters,
   hasFilters,
   pagefindFilters,
@@ -27,11 +27,11 @@ import {
   type SearchState,
   sameState,
   searchFromState,
+  searchStatus,
   stateFromParams,
   toResultView,
-  withoutFilter,
 } from './site-search-logic.ts';
-import { type FilterCounts, includeEditions, isIncluded, loadPagefind, type PagefindResult } from './site-search-pagefind.ts';
+import { includeEditions, isIncluded, loadPagefind, type PagefindResult } from './site-search-pagefind.ts';
 
 /**
  * Results shown at once; "Show more results" adds as many again. Each shown result fetches its
@@ -230,26 +230,15 @@ class SiteSearchPage extends ReportElement {
    * file per filter listing every section, 6.7 KB for a 54-country edition), which the results do
    * not: it is fetched once the reader turns to the filters (or arrives with one chosen), so a
    * reader who only reads results never pays for it. Loaded once, it makes every search return
-   * counts. Each active filter's own counts come from the search without it: how many results each
-   * of its values would give instead of the chosen one.
+   * counts.
    */
   async #updateCounts(generation = this.#generation): Promise<void> {
     const { q, filters } = this.#state;
     const term = q.trim() || null;
     if (!term && !hasFilters(this.#own(filters))) return;
-    const pagefind = await loadPagefind(this.#bundle, this.#base, this.#newest());
-    await pagefind.filters();
-    const counted = await pagefind.search(term, { filters: pagefindFilters(filters) });
-    const counts: FilterCounts = { ...counted.filters };
-    const totals: Partial<Record<SearchFilter, number>> = {};
-    for (const name of SEARCH_FILTERS) {
-      if (!filters[name]) continue;
-      const without = await pagefind.search(term, { filters: pagefindFilters(withoutFilter(filters, name)) });
-      counts[name] = without.filters[name] ?? {};
-      totals[name] = without.results.length;
-    }
+    const counts = await countFilters(await loadPagefind(this.#bundle, this.#base, this.#newest()), term, filters);
     if (generation !== this.#generation) return;
-    this.#showCounts(counts, totals, counted.results.length);
+    this.#showCounts(counts);
   }
 
   /** The filters the reader chose: the default edition is none (it does not call for "Clear filters"). */
@@ -264,15 +253,8 @@ class SiteSearchPage extends ReportElement {
     return this.#selects.get('edition')?.dataset['default'] ?? '';
   }
 
-  /**
-   * The older editions a search needs merged in: none for the newest (Pagefind's own index),
-   * the one chosen, or all of them. The newest is the edition list's default.
-   */
   #olderEditions(edition: string | undefined): string[] {
-    const newest = this.#newest();
-    if (!newest || !edition || edition === newest) return [];
-    const older = Object.keys(this.#editions).filter((id) => id !== newest);
-    return edition === ALL_EDITIONS ? older : older.filter((id) => id === edition);
+    return olderEditions(Object.keys(this.#editions), this.#newest(), edition);
   }
 
   /** Adds the next page of results; after a click, focus goes to the first new one. */
@@ -289,16 +271,7 @@ class SiteSearchPage extends ReportElement {
   }
 
   #announce(count: number): void {
-    const query = this.#state.q.trim();
-    const what = query ? ` for ${quotedQuery(query, 120)}` : '';
-    const where = this.#describeFilters();
-    if (count > 0) {
-      this.#status.textContent = `${countResults(count)}${what}${where ? ` in ${where}` : ''}.`;
-    } else if (where) {
-      this.#status.textContent = `No results${what} in ${where}. Try removing the filters.`;
-    } else {
-      this.#status.textContent = `No results${what}. Check the spelling, or try fewer or other words.`;
-    }
+    this.#status.textContent = searchStatus(count, this.#state.q.trim(), this.#describeFilters());
   }
 
   #describeFilters(): string {
@@ -310,24 +283,13 @@ class SiteSearchPage extends ReportElement {
     }).join(', ');
   }
 
-  /**
-   * Writes each option's count into its label: "Freedom of association (2)". An older edition not
-   * yet searched has no count (its index is fetched only when a search asks for it), and neither
-   * has "All editions" until every edition has been.
-   */
-  #showCounts(counts: FilterCounts | null, totals: Partial<Record<SearchFilter, number>> = {}, count = 0): void {
+  /** The counts in the options' labels; none (null) takes them away. */
+  #showCounts(counts: Counts | null): void {
     const newest = this.#newest();
-    const counted = (edition: string) => edition === newest || isIncluded(edition);
-    for (const [name, select] of this.#selects) {
-      for (const option of select.options) {
-        const label = option.dataset['label'] ?? option.text;
-        const known =
-          name !== 'edition' || (option.value === ALL_EDITIONS ? this.#olderEditions(ALL_EDITIONS).every(counted) : counted(option.value));
-        if (!counts || !known) option.text = label;
-        else if (option.value && option.value !== ALL_EDITIONS) option.text = `${label} (${counts[name]?.[option.value] ?? 0})`;
-        else option.text = `${label} (${totals[name] ?? count})`;
-      }
-    }
+    const searched = (edition: string) => edition === newest || isIncluded(edition);
+    writeCounts(this.#selects, counts, (edition) =>
+      edition === ALL_EDITIONS ? this.#olderEditions(ALL_EDITIONS).every(searched) : searched(edition),
+    );
   }
 
   #links(): HTMLAnchorElement[] {

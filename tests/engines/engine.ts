@@ -2,7 +2,11 @@
  * What the smoke suite (smoke.ts) needs from a browser, so that one suite runs in Firefox
  * (firefox.ts, puppeteer-core over WebDriver BiDi) and WebKit (webkit.ts, W3C WebDriver).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { StaticServer } from '../../src/quality/static-server.ts';
+import { PAGE_TYPES } from '../support/page-types.ts';
 import type { Target } from './page-side.ts';
 
 /** One browser tab on the built site. */
@@ -29,9 +33,12 @@ export interface EngineTab {
   close(): Promise<void>;
 }
 
-/** An engine the suite runs in: its name and how to open a tab in it. */
+/** An engine the suite runs in: its name, how to start and stop it, and how to open a tab in it. */
 export interface Engine {
   name: string;
+  /** Serves the built site and starts the browser (or finds it, for a browser started per tab). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
   /** The site, served with `watch` (the proxy and the policy reports); shared by every tab. */
   server(): StaticServer;
   /** A tab of a browser that prefers light or dark, 1280 × 900 unless given another size. */
@@ -54,4 +61,21 @@ export async function until<T>(what: string, check: () => Promise<T | false | nu
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * The engine made by `make` for the built site (OUT_DIR, default dist; npm test builds first),
+ * started before the file's tests and stopped after them. A missing build is said as such rather
+ * than as a page that would not load.
+ */
+export function useEngine(make: (site: string) => Engine): Engine {
+  const site = process.env['OUT_DIR'] ?? 'dist';
+  const engine = make(site);
+  beforeAll(async () => {
+    const page = path.join(site, PAGE_TYPES.chapter, 'index.html');
+    if (!existsSync(page)) throw new Error(`${page} is missing: run \`npm run build\` before this test.`);
+    await engine.start();
+  });
+  afterAll(() => engine.stop());
+  return engine;
 }

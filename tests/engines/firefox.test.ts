@@ -3,22 +3,13 @@
  * default dist; npm test builds first), and what only Firefox needs: its print, which ignores
  * the @page margin boxes that carry Chromium's running header and page numbers.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES } from '../support/page-types.ts';
+import { useEngine } from './engine.ts';
 import { firefox } from './firefox.ts';
 import { smokeSuite } from './smoke.ts';
 
-const SITE = process.env['OUT_DIR'] ?? 'dist';
-const engine = firefox(SITE);
-
-beforeAll(async () => {
-  const page = path.join(SITE, '2026/kazakhstan/index.html');
-  if (!existsSync(page)) throw new Error(`${page} is missing: run \`npm run build\` before this test.`);
-  await engine.start();
-});
-afterAll(() => engine.stop());
+const engine = useEngine(firefox);
 
 smokeSuite(engine);
 

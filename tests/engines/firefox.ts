@@ -92,7 +92,7 @@ class FirefoxTab implements EngineTab {
 }
 
 /** Firefox, with the built site at `site` (OUT_DIR) served by a watching static server. */
-export function firefox(site: string): Engine & { start(): Promise<void>; stop(): Promise<void> } {
+export function firefox(site: string): Engine {
   let server: StaticServer | undefined;
   let light: Browser | undefined;
   return {

@@ -94,7 +94,7 @@ class WebKitTab implements EngineTab {
 }
 
 /** WebKit, with the built site at `site` (OUT_DIR) served by a watching static server. */
-export function webkit(site: string): Engine & { start(): Promise<void>; stop(): Promise<void> } {
+export function webkit(site: string): Engine {
   let server: StaticServer | undefined;
   let binary: string | undefined;
   return {

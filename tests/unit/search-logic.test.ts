@@ -172,3 +172,16 @@ describe('a query repeated on the page', () => {
     expect(shown).not.toContain('\n');
   });
 });
+
+describe('the editions a search on the search page merges in', () => {
+  it('is none for the newest, the one chosen, or every older one for all editions', async () => {
+    const { olderEditions } = await import('../../src/elements/site-search-counts.ts');
+    const editions = ['2026', '2025', '2024'];
+    expect(olderEditions(editions, '2026', undefined)).toEqual([]);
+    expect(olderEditions(editions, '2026', '2026')).toEqual([]);
+    expect(olderEditions(editions, '2026', '2024')).toEqual(['2024']);
+    expect(olderEditions(editions, '2026', 'all')).toEqual(['2025', '2024']);
+    // A site of one edition has no edition list, so no newest: nothing is merged.
+    expect(olderEditions(['2026'], '', 'all')).toEqual([]);
+  });
+});
