@@ -12,6 +12,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
+import { buildCacheRoot, FileCache } from '../build-cache/cache.ts';
 import { cspHash } from '../lib/inline-code.ts';
 import {
   FIXED_SCRIPT_HASHES,
@@ -76,11 +77,13 @@ export function blockedInlineCode(html: string): string[] {
 
 export function deployKit(): AstroIntegration {
   let base = '/';
+  let cacheRoot = '';
   return {
     name: 'report:deploy-kit',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cacheRoot = buildCacheRoot(config.cacheDir);
         const problems = cspDifferences(config.security.csp);
         if (problems.length)
           throw new Error(
@@ -107,7 +110,9 @@ export function deployKit(): AstroIntegration {
           `_headers written for Netlify and Cloudflare Pages${options.hstsMaxAge ? `, with HSTS max-age=${options.hstsMaxAge}` : ''}.`,
         );
         const started = performance.now();
-        const summary = await precompress(outDir);
+        const cache = new FileCache(path.join(cacheRoot, 'precompressed'));
+        const summary = await precompress(outDir, { cache });
+        await cache.prune();
         logger.info(describeSummary(summary, (performance.now() - started) / 1000));
       },
     },

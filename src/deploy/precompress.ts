@@ -17,6 +17,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
+import { digest, type FileCache } from '../build-cache/cache.ts';
 import { COMPRESSIBLE_EXTENSIONS, PAGEFIND_HASHED_EXTENSIONS } from './headers.ts';
 
 const gzipAsync = promisify(gzip);
@@ -32,6 +33,25 @@ export interface PrecompressSummary {
   skipped: number;
   /** Pagefind's gzip data files, their bytes, and their brotli copies' bytes. */
   pagefind: { files: number; bytes: number; brotliBytes: number };
+  /** Copies taken from the build cache rather than compressed again (the same bytes as last build). */
+  reused: number;
+}
+
+/** zlib's and brotli's versions: the same bytes at the same settings compress the same with them. */
+const COMPRESSORS = `zlib ${process.versions.zlib} brotli ${process.versions.brotli}`;
+
+/**
+ * `make()`'s result, or the copy the cache holds for the same bytes made the same way (`how`),
+ * which `make()` would return again.
+ */
+async function compressed(cache: FileCache | undefined, how: string, body: Uint8Array, make: () => Promise<Buffer>): Promise<Buffer> {
+  if (!cache) return make();
+  const key = digest([COMPRESSORS, how, body]);
+  const kept = await cache.get(key);
+  if (kept) return kept;
+  const made = await make();
+  await cache.put(key, made);
+  return made;
 }
 
 const compressible = new RegExp(`\\.(?:${COMPRESSIBLE_EXTENSIONS.join('|')})$`);
@@ -65,17 +85,20 @@ export function brotliQuality(name: string): number {
   return /\.(?:css|js|svg)$/.test(name) ? constants.BROTLI_MAX_QUALITY : 6;
 }
 
-async function compressOne(file: string, summary: PrecompressSummary): Promise<void> {
+async function compressOne(file: string, summary: PrecompressSummary, cache?: FileCache): Promise<void> {
   const body = await readFile(file);
+  const quality = brotliQuality(file);
   const [gz, br] = await Promise.all([
-    gzipAsync(body, { level: 9 }),
-    brotliAsync(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
+    compressed(cache, 'gzip 9', body, () => gzipAsync(body, { level: 9 })),
+    compressed(cache, `brotli text ${quality}`, body, () =>
+      brotliAsync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+    ),
   ]);
   summary.files++;
   summary.bytes += body.length;
@@ -104,14 +127,14 @@ async function compressOne(file: string, summary: PrecompressSummary): Promise<v
  * quality 9 is as slow as 11 and no smaller than 6: the 20,034 fragments of a 15-edition archive
  * took 49.6 s at 9, 4.6 s at 6 and 46.5 s at 11, for 15.77, 15.77 and 12.78 MB.
  */
-async function compressPagefind(file: string, summary: PrecompressSummary): Promise<void> {
+async function compressPagefind(file: string, summary: PrecompressSummary, cache?: FileCache): Promise<void> {
   const body = await readFile(file);
-  const inflated = await gunzipAsync(body);
-  const br = await brotliAsync(inflated, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: file.endsWith('.pf_fragment') ? 6 : constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_SIZE_HINT]: inflated.length,
-    },
+  const quality = file.endsWith('.pf_fragment') ? 6 : constants.BROTLI_MAX_QUALITY;
+  const br = await compressed(cache, `inflated, brotli ${quality}`, body, async () => {
+    const inflated = await gunzipAsync(body);
+    return brotliAsync(inflated, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: inflated.length },
+    });
   });
   summary.pagefind.files++;
   summary.pagefind.bytes += body.length;
@@ -126,9 +149,13 @@ async function compressPagefind(file: string, summary: PrecompressSummary): Prom
 
 /**
  * Writes the .gz and .br copies of every compressible file under `dir`, and the .br copy of each
- * of Pagefind's gzip files; `concurrency` files at a time.
+ * of Pagefind's gzip files; `concurrency` files at a time. With a `cache`, a copy of bytes
+ * compressed by an earlier build is taken from it (src/build-cache/).
  */
-export async function precompress(dir: string, concurrency = 8): Promise<PrecompressSummary> {
+export async function precompress(
+  dir: string,
+  { concurrency = 8, cache }: { concurrency?: number; cache?: FileCache } = {},
+): Promise<PrecompressSummary> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && (isCompressible(entry.name) || isPagefindData(entry.name)))
@@ -140,16 +167,18 @@ export async function precompress(dir: string, concurrency = 8): Promise<Precomp
     brotliBytes: 0,
     skipped: 0,
     pagefind: { files: 0, bytes: 0, brotliBytes: 0 },
+    reused: 0,
   };
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
-      if (isPagefindData(file)) await compressPagefind(file, summary);
-      else await compressOne(file, summary);
+      if (isPagefindData(file)) await compressPagefind(file, summary, cache);
+      else await compressOne(file, summary, cache);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  summary.reused = cache?.hits ?? 0;
   return summary;
 }
 
@@ -164,6 +193,7 @@ export function describeSummary(summary: PrecompressSummary, seconds: number): s
     (summary.pagefind.files
       ? `; Pagefind's ${summary.pagefind.files} gzip files ${kb(summary.pagefind.bytes)} → ${kb(summary.pagefind.brotliBytes)} brotli`
       : '') +
+    (summary.reused ? `; ${summary.reused} copies were the last build's, of the same bytes` : '') +
     '.'
   );
 }

@@ -7,6 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
+import { buildCacheRoot, codeDigest, digest, FolderCache } from '../build-cache/cache.ts';
 import { PAGEFIND_EDITIONS_FOLDER, PAGEFIND_FOLDER } from '../lib/constants.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { readTransliterations } from '../validation/transliterations.ts';
@@ -144,40 +145,85 @@ const RUNTIME_FILE = /^(?:pagefind[^/]*\.(?:js|css)|wasm\..*\.pagefind)$/;
  * one index works wherever the site is served.
  */
 export function pagefindIndex(): AstroIntegration {
+  let [root, cacheRoot] = ['', ''];
   return {
     name: 'report:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        cacheRoot = buildCacheRoot(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        // The same content folder the collections read (see src/content.config.ts).
-        const spellings = await readTransliterations();
-        const groups = pagesByIndex(await htmlFiles(outDir));
-        const bundle = path.join(outDir, PAGEFIND_FOLDER);
-        try {
-          let [pages, records] = [0, 0];
-          for (const [i, { edition, files }] of groups.entries()) {
-            const counted = await writeIndex(
-              outDir,
-              files,
-              spellings,
-              i === 0 ? bundle : path.join(bundle, PAGEFIND_EDITIONS_FOLDER, edition),
-            );
-            pages += counted.pages;
-            records += counted.records;
-            if (i > 0) await removeRuntime(path.join(bundle, PAGEFIND_EDITIONS_FOLDER, edition));
-          }
-          if (records === 0) throw new Error(`Pagefind found no pages to index in ${outDir}.`);
-          const editions = groups.length > 1 ? ` in ${groups.length} edition indexes` : '';
-          logger.info(
-            `Indexed ${records} section${records === 1 ? '' : 's'} of ${pages} page${pages === 1 ? '' : 's'} for search${editions}.`,
-          );
-        } finally {
-          // Pagefind runs as a child process; close it even when indexing failed.
-          await close();
-        }
+        const summary = await indexSite(fileURLToPath(dir), {
+          cache: new FolderCache(path.join(cacheRoot, 'pagefind')),
+          code: await codeDigest(root, INDEXING_CODE),
+        });
+        logger.info(describeIndexing(summary));
       },
     },
   };
+}
+
+/** The folders of code an index depends on besides Pagefind (whose version the lockfile holds). */
+const INDEXING_CODE = ['src/search', 'src/lib'];
+
+export interface IndexingSummary {
+  pages: number;
+  records: number;
+  editions: number;
+  /** Editions whose index was the last build's, made from the same pages. */
+  reused: number;
+}
+
+/**
+ * Writes the search indexes of the built site at `outDir`, one per edition (see pagefindIndex).
+ * With a `cache`, an edition whose pages, spellings and indexing code (`code`, a digest) are the
+ * same as at the last build gets that build's index back instead of being indexed again: older
+ * editions are frozen, so a rebuild after a change to the newest indexes the newest alone.
+ */
+export async function indexSite(
+  outDir: string,
+  { cache, code = '' }: { cache?: FolderCache; code?: string } = {},
+): Promise<IndexingSummary> {
+  // The same content folder the collections read (see src/content.config.ts).
+  const spellings = await readTransliterations();
+  const groups = pagesByIndex(await htmlFiles(outDir));
+  const bundle = path.join(outDir, PAGEFIND_FOLDER);
+  const summary: IndexingSummary = { pages: 0, records: 0, editions: groups.length, reused: 0 };
+  try {
+    for (const [i, { edition, files }] of groups.entries()) {
+      const output = i === 0 ? bundle : path.join(bundle, PAGEFIND_EDITIONS_FOLDER, edition);
+      const name = i === 0 ? 'newest' : edition;
+      const key = cache ? await indexKey(outDir, files, [code, name, JSON.stringify(spellings)]) : '';
+      const kept = cache ? await cache.restore(name, key, output) : undefined;
+      const counted = kept ? (JSON.parse(kept) as { pages: number; records: number }) : await writeIndex(outDir, files, spellings, output);
+      if (kept) summary.reused++;
+      else if (i > 0 && counted.records > 0) await removeRuntime(output);
+      if (!kept && cache && counted.records > 0) await cache.save(name, key, output, JSON.stringify(counted));
+      summary.pages += counted.pages;
+      summary.records += counted.records;
+    }
+    await cache?.prune();
+  } finally {
+    // Pagefind runs as a child process; close it even when indexing failed.
+    await close();
+  }
+  if (summary.records === 0) throw new Error(`Pagefind found no pages to index in ${outDir}.`);
+  return summary;
+}
+
+/** The digest of an index's input: the pages' paths and bytes, and `context` (code, name, spellings). */
+async function indexKey(outDir: string, files: readonly string[], context: readonly string[]): Promise<string> {
+  const parts: (string | Uint8Array)[] = [...context];
+  for (const file of files) parts.push(file, await readFile(path.join(outDir, file)));
+  return digest(parts);
+}
+
+/** The one line the build prints. */
+export function describeIndexing({ pages, records, editions, reused }: IndexingSummary): string {
+  const indexes = editions > 1 ? ` in ${editions} edition indexes` : '';
+  const kept = reused > 0 ? ` (${reused} of them the last build's, their pages unchanged)` : '';
+  return `Indexed ${records} section${records === 1 ? '' : 's'} of ${pages} page${pages === 1 ? '' : 's'} for search${indexes}${kept}.`;
 }
 
 /** Indexes `files` (relative to outDir) into one Pagefind index written to `outputPath`. */

@@ -5,17 +5,20 @@
  * choice, and every edition's ids, paragraph numbers and text stay as pinned in frozen.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FolderCache } from '../../src/build-cache/cache.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/quality/chromium.ts';
 import { serveStatic } from '../../src/quality/static-server.ts';
+import { describeIndexing, indexSite } from '../../src/search/pagefind-index.ts';
 import { buildEnv } from '../support/build-env.ts';
 
 const FIXTURE = 'tests/fixtures/three-editions';
@@ -209,6 +212,52 @@ describe('search across editions', () => {
       await browser.close();
       await server.close();
     }
+  });
+});
+
+describe('a rebuild after a change to the newest edition', () => {
+  /** A copy of the built pages without their search index, as Astro leaves them before indexing. */
+  function pagesOnly(name: string): string {
+    const copy = path.join(work, name);
+    cpSync(out, copy, { recursive: true, filter: (from) => !from.startsWith(path.join(out, 'pagefind')) });
+    return copy;
+  }
+  /** Every file of an index folder (older editions' folders left out), by path, with its bytes. */
+  function indexFiles(site: string, folder: string): Map<string, Buffer> {
+    const root = path.join(site, folder);
+    const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && !path.relative(root, e.parentPath).startsWith('editions'),
+    );
+    return new Map(files.map((e) => [path.relative(root, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]));
+  }
+  /** Whether any result fragment of an index holds `word` (fragments are gzip data). */
+  const fragmentsHold = (site: string, folder: string, word: string) =>
+    [...indexFiles(site, folder)].some(([file, bytes]) => file.endsWith('.pf_fragment') && gunzipSync(bytes).toString().includes(word));
+
+  it('indexes the newest edition again and takes the older editions’ indexes from the last build', async () => {
+    const cacheFolder = path.join(work, 'index-cache');
+    const first = pagesOnly('first');
+    const cold = await indexSite(first, { cache: new FolderCache(cacheFolder), code: 'this code' });
+    expect(cold).toMatchObject({ editions: 3, reused: 0 });
+
+    // A word added to a 2026 section's first paragraph.
+    const second = pagesOnly('second');
+    const chapter = path.join(second, '2026/kazakhstan/index.html');
+    const changed = readFileSync(chapter, 'utf8').replace(/(<p id="education-1">[^<]*)<\/p>/, '$1 Quokkaquote</p>');
+    expect(changed).toContain('Quokkaquote');
+    writeFileSync(chapter, changed);
+    const warm = await indexSite(second, { cache: new FolderCache(cacheFolder), code: 'this code' });
+    expect(warm).toMatchObject({ editions: 3, reused: 2, records: cold.records, pages: cold.pages });
+    expect(describeIndexing(warm)).toContain("2 of them the last build's");
+    // The older editions' indexes are the last build's, byte for byte; the newest holds the new word.
+    for (const year of ['2025', '2024'])
+      expect(indexFiles(second, `pagefind/editions/${year}`)).toEqual(indexFiles(first, `pagefind/editions/${year}`));
+    expect(fragmentsHold(second, 'pagefind', 'Quokkaquote')).toBe(true);
+    expect(fragmentsHold(first, 'pagefind', 'Quokkaquote')).toBe(false);
+
+    // Other indexing code: nothing of the last build's is taken.
+    const third = pagesOnly('third');
+    expect(await indexSite(third, { cache: new FolderCache(cacheFolder), code: 'other code' })).toMatchObject({ reused: 0 });
   });
 });
 

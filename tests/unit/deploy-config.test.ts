@@ -3,16 +3,17 @@
  * headers renders now, the header CSP matches the pages' meta CSP of astro.config.mjs, and the
  * build's precompression writes smaller .gz and .br copies of the text files only.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
+import { FileCache } from '../../src/build-cache/cache.ts';
 import { cacheControlFor, headerCsp, headerOptionsFromEnv, securityHeaders } from '../../src/deploy/headers.ts';
 import { blockedInlineCode, cspDifferences } from '../../src/deploy/integration.ts';
-import { isPrecompressedCopy, precompress } from '../../src/deploy/precompress.ts';
+import { describeSummary, isPrecompressedCopy, precompress } from '../../src/deploy/precompress.ts';
 import { APACHE_SAMPLE, NGINX_SAMPLE, normaliseBase, renderApache, renderHeadersFile, renderNginx } from '../../src/deploy/render.ts';
 import { LAYER_ORDER_STYLE, THEME_INIT_SCRIPT } from '../../src/lib/inline-code.ts';
 
@@ -140,6 +141,57 @@ describe('precompression', () => {
     const before = readFileSync(path.join(dir, 'index.html.gz'));
     await precompress(dir);
     expect(readFileSync(path.join(dir, 'index.html.gz')).equals(before)).toBe(true);
+  });
+});
+
+describe('precompression across builds', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'deploy-precompress-cache-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const site = path.join(work, 'dist');
+  const cacheFolder = path.join(work, 'cache');
+  const text = (n: number) => `<p>Paragraph ${n} of the Kazakhstan chapter, as published.</p>\n`.repeat(100);
+  const cachedFiles = () => readdirSync(cacheFolder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+
+  it('takes the copies of unchanged files from the cache, compresses changed ones again, and keeps only what the build used', async () => {
+    mkdirSync(site, { recursive: true });
+    for (const n of [1, 2, 3]) writeFileSync(path.join(site, `page-${n}.html`), text(n));
+    const first = await precompress(site, { cache: new FileCache(cacheFolder) });
+    expect(first.reused).toBe(0);
+    expect(cachedFiles()).toBe(6);
+
+    // Astro empties the output folder: the next build starts from the pages alone.
+    rmSync(site, { recursive: true });
+    mkdirSync(site);
+    writeFileSync(path.join(site, 'page-1.html'), text(1));
+    writeFileSync(path.join(site, 'page-2.html'), text(2));
+    writeFileSync(path.join(site, 'page-3.html'), text(33));
+    const cache = new FileCache(cacheFolder);
+    const second = await precompress(site, { cache });
+    await cache.prune();
+    expect(second.reused).toBe(4);
+    // The changed page's copies are of its new text, never the last build's.
+    expect(brotliDecompressSync(readFileSync(path.join(site, 'page-3.html.br'))).toString()).toBe(text(33));
+    expect(gunzipSync(readFileSync(path.join(site, 'page-3.html.gz'))).toString()).toBe(text(33));
+    expect(brotliDecompressSync(readFileSync(path.join(site, 'page-1.html.br'))).toString()).toBe(text(1));
+    // The old page-3 copies are gone from the cache; the new ones are in.
+    expect(cachedFiles()).toBe(6);
+    expect(describeSummary(second, 1)).toContain("4 copies were the last build's");
+  });
+
+  it('gives the same bytes as compressing without a cache', async () => {
+    const cached = readFileSync(path.join(site, 'page-1.html.br'));
+    await precompress(site);
+    expect(readFileSync(path.join(site, 'page-1.html.br')).equals(cached)).toBe(true);
+  });
+
+  it('a half-written entry left by a stopped build is removed, never read', async () => {
+    const stray = path.join(cacheFolder, 'ab', 'abcdef.1234.tmp');
+    mkdirSync(path.dirname(stray), { recursive: true });
+    writeFileSync(stray, 'half');
+    const cache = new FileCache(cacheFolder);
+    await precompress(site, { cache });
+    expect(await cache.prune()).toBe(1);
+    expect(cachedFiles()).toBe(6);
   });
 });
 
