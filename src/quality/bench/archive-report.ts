@@ -137,8 +137,13 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveCon
     row('… of which the precompressed copies (.gz, .br)', (r) => opt(r.build.phases.precompress, seconds)),
     row('build peak memory (all processes)', (r) => mb(r.build.peakTreeBytes)),
     row('build peak memory (largest process)', (r) => opt(r.build.peakProcessBytes, mb)),
-    row("rebuild after one section changes (Astro's cache kept)", (r) => seconds(r.rebuild.seconds)),
+    row('rebuild after one section changes (output and cache folder kept)', (r) => seconds(r.rebuild.seconds)),
     row('… its CPU time', (r) => opt(r.rebuild.cpuSeconds, seconds)),
+    row('… of which rendering every page', (r) => opt(r.rebuild.phases?.render, seconds)),
+    row('… of which the Pagefind indexes (unchanged editions taken from the last build)', (r) => opt(r.rebuild.phases?.pagefind, seconds)),
+    row('… of which the precompressed copies (unchanged files taken from the last build)', (r) =>
+      opt(r.rebuild.phases?.precompress, seconds),
+    ),
     row('dist size', (r) => mb(r.dist.bytes)),
     row('Pagefind index (fragments, index chunks, filters, meta)', (r) => mb(r.pagefind.indexBytes)),
     row('Pagefind folder (index + fixed JS/CSS/WASM)', (r) => mb(r.pagefind.totalBytes)),
@@ -198,10 +203,12 @@ sentence and one in ten shortened by one, so compare pages have words to mark; a
 joined later than the oldest edition and one country-year in fifty is missing, so "not covered" appears. Every
 page says it is synthetic. Builds are cold (empty cache), one at a time, with the project's real build; the
 rebuild appends a paragraph to one section of the newest edition and builds again with the output and
-Astro's cache kept. The search page is measured in Debian's Chromium against the build served by
+the cache folder kept: Astro's, and the build cache (src/build-cache/), from which the search index of
+each edition whose pages did not change and the .gz/.br copies of unchanged files are taken. The search page is measured in Debian's Chromium against the build served by
 src/quality/static-server.ts (compressed as a host would, Pagefind's files as their brotli copies): bytes are
 every response under \`pagefind/\` from opening the page until it is idle after the results of "${FIRST_QUERY}"
-are on screen, the filters' counts included (the page loads them after the results). Each edition has
+are on screen (eight results). The filters' counts are fetched only when a reader turns to the filters or
+arrives with one chosen: so not on \`/search/\`, and on \`edition=all\`, a choice, they are. Each edition has
 its own index: the default search loads the newest edition's; \`edition=all\` merges the others in. Keystroke to results is the search page's field, from the key that completes
 each of 20 queries to the frame after its results or status change (the 40 ms debounce included).
 

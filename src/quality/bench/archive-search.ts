@@ -3,7 +3,8 @@
  * the site's own search page (/search/, which searches the newest edition, and
  * /search/?edition=all, which merges every older edition's index into it): every byte Pagefind
  * fetches from opening the page until it is idle after the first query's results (the filters'
- * counts, which follow the results, included), and keystroke-to-rendered-results, median.
+ * counts too where the page fetches them: when the address chose a filter, as edition=all does),
+ * and keystroke-to-rendered-results, median.
  */
 import type { Browser } from '@playwright/test';
 import { ALL_EDITIONS } from '../../lib/constants.ts';
@@ -26,7 +27,7 @@ export interface FetchCost {
 export interface PageSearch {
   /** The address opened: /search/ or /search/?edition=all. */
   address: string;
-  /** What Pagefind fetched (everything under pagefind/) from opening the page until it is idle after the first results, counts included. */
+  /** What Pagefind fetched (everything under pagefind/) from opening the page until it is idle after the first results. */
   search: FetchCost;
   /** The page itself (HTML, CSS, the site's scripts), for comparison; not part of the search figure. */
   page: FetchCost;
