@@ -11,7 +11,7 @@ import { sharedFormatter } from '../../src/citation/format-shared.ts';
 import { citedWork } from '../../src/citation/page.ts';
 import { type CslItem, cslItem } from '../../src/citation/reference.ts';
 import { type FormattedCitation, formatCitations } from '../../src/citation/styles.ts';
-import { REVIEW_COUNTRIES } from '../../src/quality/synthetic.ts';
+import { REVIEW_COUNTRIES } from '../../src/quality/review-countries.ts';
 
 const themes = Object.entries(parse(readFileSync('content/themes.yaml', 'utf8')) as Record<string, { label: string }>).map(
   ([slug, { label }]) => ({ slug, label }),

@@ -8,7 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { ReportError } from '../../lib/problems.ts';
-import { REVIEW_COUNTRIES } from '../synthetic.ts';
+import { REVIEW_COUNTRIES } from '../review-countries.ts';
 import { type ArchiveRun, type ArchiveStopped, isStopped, measureArchive } from './archive.ts';
 import { type ArchiveContext, archiveMarkdown, archiveTargets } from './archive-report.ts';
 import { measureEdition, type Run } from './edition.ts';
