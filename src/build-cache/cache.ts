@@ -15,7 +15,7 @@
  * entries that are whole or absent, never half-written.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,9 +42,15 @@ async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
   await rename(temporary, file);
 }
 
-/** Byte strings by key (a digest of what they were made from), under `root`. */
+/**
+ * Byte strings by key (made of digests of what they were made from), under `root`. An entry's file
+ * is named `<key>.<size>`: one listing of the folder says what is kept and how big, so a hit costs
+ * one copy, made by the kernel, and no read.
+ */
 export class FileCache {
   readonly #root: string;
+  /** The file name kept for each key. */
+  #kept: Promise<Map<string, string>> | undefined;
   readonly #used = new Set<string>();
   hits = 0;
   misses = 0;
@@ -53,27 +59,44 @@ export class FileCache {
     this.#root = root;
   }
 
-  #file(key: string): string {
-    return path.join(this.#root, key.slice(0, 2), key);
+  #index(): Promise<Map<string, string>> {
+    this.#kept ??= readdir(this.#root, { recursive: true, withFileTypes: true })
+      .catch(() => [])
+      .then((entries) => new Map(entries.filter((e) => e.isFile() && ENTRY.test(e.name)).map((e) => [e.name.replace(ENTRY, ''), e.name])));
+    return this.#kept;
   }
 
-  /** The bytes kept under `key`, or undefined; either way the key counts as used by this build. */
-  async get(key: string): Promise<Buffer | undefined> {
-    this.#used.add(key);
+  #file(name: string): string {
+    return path.join(this.#root, name.slice(0, 2), name);
+  }
+
+  /**
+   * Copies the bytes kept under `key` to `destination` and returns their size; undefined, and
+   * nothing written, when there are none. Either way the key counts as used by this build.
+   */
+  async copyTo(key: string, destination: string): Promise<number | undefined> {
+    const name = (await this.#index()).get(key);
+    if (name === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.#used.add(name);
     try {
-      const bytes = await readFile(this.#file(key));
-      this.hits++;
-      return bytes;
+      await copyFile(this.#file(name), destination);
     } catch {
       this.misses++;
       return undefined;
     }
+    this.hits++;
+    return Number(name.slice(name.lastIndexOf('.') + 1));
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
-    this.#used.add(key);
-    await mkdir(path.dirname(this.#file(key)), { recursive: true });
-    await writeWhole(this.#file(key), bytes);
+    const name = `${key}.${bytes.length}`;
+    this.#used.add(name);
+    (await this.#index()).set(key, name);
+    await mkdir(path.dirname(this.#file(name)), { recursive: true });
+    await writeWhole(this.#file(name), bytes);
   }
 
   /** Removes every entry this build did not use (and any temporary file a stopped build left). */
@@ -87,6 +110,9 @@ export class FileCache {
     return removed;
   }
 }
+
+/** An entry's file name: its key, a dot, its size in bytes. */
+const ENTRY = /\.\d+$/;
 
 /** Folders by name, each kept with the digest of what it was made from, under `root`. */
 export class FolderCache {

@@ -41,17 +41,28 @@ export interface PrecompressSummary {
 const COMPRESSORS = `zlib ${process.versions.zlib} brotli ${process.versions.brotli}`;
 
 /**
- * `make()`'s result, or the copy the cache holds for the same bytes made the same way (`how`),
- * which `make()` would return again.
+ * Writes `destination`, the copy of a file of `length` bytes that `make()` compresses, or takes it
+ * from the cache, which keeps copies by the file's bytes (`source`, their digest) and how they were
+ * made (`how`). A copy no smaller than the file would only cost bytes: then there is none, and the
+ * server sends the file itself. Returns the copy's size, or undefined where there is none.
  */
-async function compressed(cache: FileCache | undefined, how: string, body: Uint8Array, make: () => Promise<Buffer>): Promise<Buffer> {
-  if (!cache) return make();
-  const key = digest([COMPRESSORS, how, body]);
-  const kept = await cache.get(key);
-  if (kept) return kept;
-  const made = await make();
-  await cache.put(key, made);
-  return made;
+async function writeCopy(
+  destination: string,
+  length: number,
+  { cache, source, how }: { cache: FileCache | undefined; source: string; how: string },
+  make: () => Promise<Buffer>,
+): Promise<number | undefined> {
+  const key = `${source}-${how}`;
+  const kept = await cache?.copyTo(key, destination);
+  if (kept !== undefined) return kept;
+  const copy = await make();
+  if (copy.length >= length) {
+    await rm(destination, { force: true });
+    return undefined;
+  }
+  await writeFile(destination, copy);
+  await cache?.put(key, copy);
+  return copy.length;
 }
 
 const compressible = new RegExp(`\\.(?:${COMPRESSIBLE_EXTENSIONS.join('|')})$`);
@@ -88,9 +99,10 @@ export function brotliQuality(name: string): number {
 async function compressOne(file: string, summary: PrecompressSummary, cache?: FileCache): Promise<void> {
   const body = await readFile(file);
   const quality = brotliQuality(file);
+  const source = cache ? digest([COMPRESSORS, body]) : '';
   const [gz, br] = await Promise.all([
-    compressed(cache, 'gzip 9', body, () => gzipAsync(body, { level: 9 })),
-    compressed(cache, `brotli text ${quality}`, body, () =>
+    writeCopy(`${file}.gz`, body.length, { cache, source, how: 'gzip9' }, () => gzipAsync(body, { level: 9 })),
+    writeCopy(`${file}.br`, body.length, { cache, source, how: `brotli${quality}text` }, () =>
       brotliAsync(body, {
         params: {
           [constants.BROTLI_PARAM_QUALITY]: quality,
@@ -102,22 +114,9 @@ async function compressOne(file: string, summary: PrecompressSummary, cache?: Fi
   ]);
   summary.files++;
   summary.bytes += body.length;
-  for (const [suffix, copy] of [
-    ['.gz', gz],
-    ['.br', br],
-  ] as const) {
-    // A copy no smaller than the file would only cost bytes; serve the file itself.
-    if (copy.length >= body.length) {
-      summary.skipped++;
-      await rm(file + suffix, { force: true });
-      if (suffix === '.gz') summary.gzipBytes += body.length;
-      else summary.brotliBytes += body.length;
-      continue;
-    }
-    await writeFile(file + suffix, copy);
-    if (suffix === '.gz') summary.gzipBytes += copy.length;
-    else summary.brotliBytes += copy.length;
-  }
+  summary.skipped += Number(gz === undefined) + Number(br === undefined);
+  summary.gzipBytes += gz ?? body.length;
+  summary.brotliBytes += br ?? body.length;
 }
 
 /**
@@ -130,7 +129,8 @@ async function compressOne(file: string, summary: PrecompressSummary, cache?: Fi
 async function compressPagefind(file: string, summary: PrecompressSummary, cache?: FileCache): Promise<void> {
   const body = await readFile(file);
   const quality = file.endsWith('.pf_fragment') ? 6 : constants.BROTLI_MAX_QUALITY;
-  const br = await compressed(cache, `inflated, brotli ${quality}`, body, async () => {
+  const source = cache ? digest([COMPRESSORS, body]) : '';
+  const br = await writeCopy(`${file}.br`, body.length, { cache, source, how: `inflated-brotli${quality}` }, async () => {
     const inflated = await gunzipAsync(body);
     return brotliAsync(inflated, {
       params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: inflated.length },
@@ -138,13 +138,7 @@ async function compressPagefind(file: string, summary: PrecompressSummary, cache
   });
   summary.pagefind.files++;
   summary.pagefind.bytes += body.length;
-  if (br.length >= body.length) {
-    await rm(`${file}.br`, { force: true });
-    summary.pagefind.brotliBytes += body.length;
-    return;
-  }
-  await writeFile(`${file}.br`, br);
-  summary.pagefind.brotliBytes += br.length;
+  summary.pagefind.brotliBytes += br ?? body.length;
 }
 
 /**
