@@ -32,6 +32,8 @@ export const ARCHIVE_COUNTRIES = 54;
 export const ARCHIVE_TARGETS = { buildSeconds: 600, peakBytes: 4 * 1000 * MB, searchBytes: 100 * KB, searchMs: 100 };
 
 export interface ArchiveRun {
+  /** The commit measured (with the working tree as it was), so a report written later can say so. */
+  commit?: string | undefined;
   editions: number;
   countries: number;
   sections: number;
@@ -74,6 +76,8 @@ export interface ArchiveOptions {
   work: string;
   port: number;
   log: (line: string) => void;
+  /** The commit being measured, recorded in the run's figures. */
+  commit?: string | undefined;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -185,6 +189,7 @@ export async function measureArchive(editions: number, options: ArchiveOptions):
         `keystroke to results median ${newest.median.toFixed(0)} ms / ${all.median.toFixed(0)} ms`,
     );
     run = {
+      commit: options.commit,
       ...archive,
       pages,
       build: buildFigures(built, phases, loadBefore),

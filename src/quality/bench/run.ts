@@ -136,6 +136,7 @@ export async function runArchiveBench(
         port: options.port,
         log: options.log,
         limitSeconds: options.limitSeconds,
+        commit: await currentCommit(),
       }),
     );
   }
