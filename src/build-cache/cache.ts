@@ -16,7 +16,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,34 +44,50 @@ async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 /**
+ * What both caches share: a cache that cannot be written (a full disk, a read-only CACHE_DIR) must
+ * not stop the build, which makes what it cannot reuse; the first failure is kept for the build to
+ * report.
+ */
+class Cache {
+  protected readonly root: string;
+  /** The first failure to write or tidy the cache, if any. */
+  trouble: string | undefined;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  protected failed(what: string, error: unknown): void {
+    this.trouble ??= `${what}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
  * Byte strings by key (made of digests of what they were made from), under `root`. An entry's file
  * is named `<key>.<size>`: one listing of the folder says what is kept and how big, so a hit costs
  * one copy, made by the kernel, and no read. Measured on the 15-edition archive's rebuild, that did
  * not make it faster than reading and writing (46 s either way for 113,000 copies): the writing is
  * what costs. Copies, not hard links: a later change to a file in the output folder must not
- * change what the next build takes from here.
+ * change what the next build takes from here. A copy whose size is not the one its name gives (an
+ * entry cut short by a crash of the machine, which a rename does not guard against) is dropped and
+ * made again.
  */
-export class FileCache {
-  readonly #root: string;
+export class FileCache extends Cache {
   /** The file name kept for each key. */
   #kept: Promise<Map<string, string>> | undefined;
   readonly #used = new Set<string>();
   hits = 0;
   misses = 0;
 
-  constructor(root: string) {
-    this.#root = root;
-  }
-
   #index(): Promise<Map<string, string>> {
-    this.#kept ??= readdir(this.#root, { recursive: true, withFileTypes: true })
+    this.#kept ??= readdir(this.root, { recursive: true, withFileTypes: true })
       .catch(() => [])
       .then((entries) => new Map(entries.filter((e) => e.isFile() && ENTRY.test(e.name)).map((e) => [e.name.replace(ENTRY, ''), e.name])));
     return this.#kept;
   }
 
   #file(name: string): string {
-    return path.join(this.#root, name.slice(0, 2), name);
+    return path.join(this.root, name.slice(0, 2), name);
   }
 
   /**
@@ -79,38 +95,50 @@ export class FileCache {
    * nothing written, when there are none. Either way the key counts as used by this build.
    */
   async copyTo(key: string, destination: string): Promise<number | undefined> {
-    const name = (await this.#index()).get(key);
-    if (name === undefined) {
-      this.misses++;
-      return undefined;
+    const index = await this.#index();
+    const name = index.get(key);
+    const size = name === undefined ? Number.NaN : Number(name.slice(name.lastIndexOf('.') + 1));
+    if (name !== undefined) {
+      this.#used.add(name);
+      try {
+        // A clone where the file system can make one (btrfs, XFS), a copy elsewhere.
+        await copyFile(this.#file(name), destination, constants.COPYFILE_FICLONE);
+        if ((await stat(destination)).size === size) {
+          this.hits++;
+          return size;
+        }
+        index.delete(key);
+        this.#used.delete(name);
+      } catch {
+        // Gone since the listing, or unreadable: made again below, by the caller.
+      }
+      await rm(destination, { force: true });
     }
-    this.#used.add(name);
-    try {
-      // A clone where the file system can make one (btrfs, XFS), a copy elsewhere.
-      await copyFile(this.#file(name), destination, constants.COPYFILE_FICLONE);
-    } catch {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    return Number(name.slice(name.lastIndexOf('.') + 1));
+    this.misses++;
+    return undefined;
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const name = `${key}.${bytes.length}`;
-    this.#used.add(name);
-    (await this.#index()).set(key, name);
-    await mkdir(path.dirname(this.#file(name)), { recursive: true });
-    await writeWhole(this.#file(name), bytes);
+    try {
+      await mkdir(path.dirname(this.#file(name)), { recursive: true });
+      await writeWhole(this.#file(name), bytes);
+      this.#used.add(name);
+      (await this.#index()).set(key, name);
+    } catch (error) {
+      this.failed('keeping a compressed copy', error);
+    }
   }
 
   /** Removes every entry this build did not use (and any temporary file a stopped build left). */
   async prune(): Promise<number> {
     let removed = 0;
-    for (const entry of await readdir(this.#root, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    for (const entry of await readdir(this.root, { recursive: true, withFileTypes: true }).catch(() => [])) {
       if (!entry.isFile() || this.#used.has(entry.name)) continue;
-      await rm(path.join(entry.parentPath, entry.name), { force: true });
-      removed++;
+      await rm(path.join(entry.parentPath, entry.name), { force: true }).then(
+        () => removed++,
+        (error: unknown) => this.failed('removing an unused entry', error),
+      );
     }
     return removed;
   }
@@ -119,17 +147,28 @@ export class FileCache {
 /** An entry's file name: its key, a dot, its size in bytes. */
 const ENTRY = /\.\d+$/;
 
-/** Folders by name, each kept with the digest of what it was made from, under `root`. */
-export class FolderCache {
-  readonly #root: string;
+/** Every file under `folder`, by path relative to it, with its size. */
+async function sizes(folder: string): Promise<Record<string, number>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  const found: Record<string, number> = {};
+  for (const file of files) found[path.relative(folder, file)] = (await stat(file)).size;
+  return found;
+}
+
+/**
+ * Folders by name, each kept with the digest of what it was made from (`key`, written last) and
+ * the size of every file in it, under `root`. A kept folder whose files are not all there at their
+ * sizes is dropped and made again.
+ */
+export class FolderCache extends Cache {
   readonly #used = new Set<string>();
 
-  constructor(root: string) {
-    this.#root = root;
-  }
-
   #folder(name: string): string {
-    return path.join(this.#root, encodeURIComponent(name));
+    return path.join(this.root, encodeURIComponent(name));
   }
 
   /**
@@ -138,28 +177,49 @@ export class FolderCache {
    */
   async restore(name: string, key: string, destination: string): Promise<string | undefined> {
     this.#used.add(encodeURIComponent(name));
-    const kept = await readFile(path.join(this.#folder(name), 'key'), 'utf8').catch(() => '');
+    const entry = this.#folder(name);
+    const kept = await readFile(path.join(entry, 'key'), 'utf8').catch(() => '');
     if (kept !== key) return undefined;
-    await cp(path.join(this.#folder(name), 'folder'), destination, { recursive: true });
-    return readFile(path.join(this.#folder(name), 'note'), 'utf8');
+    try {
+      const listed = JSON.parse(await readFile(path.join(entry, 'sizes.json'), 'utf8')) as Record<string, number>;
+      const found = await sizes(path.join(entry, 'folder'));
+      if (JSON.stringify(found) !== JSON.stringify(listed)) throw new Error('files missing or cut short');
+      const note = await readFile(path.join(entry, 'note'), 'utf8');
+      await cp(path.join(entry, 'folder'), destination, { recursive: true });
+      return note;
+    } catch {
+      // Made again by the caller, into an empty destination.
+      await rm(destination, { recursive: true, force: true });
+      await rm(entry, { recursive: true, force: true }).catch(() => {});
+      return undefined;
+    }
   }
 
   /** Keeps a copy of `source` as `name`, made from `key`, with a note, in place of any earlier one. */
   async save(name: string, key: string, source: string, note = ''): Promise<void> {
     this.#used.add(encodeURIComponent(name));
-    const temporary = path.join(this.#root, `.${randomUUID()}.tmp`);
-    await mkdir(temporary, { recursive: true });
-    await cp(source, path.join(temporary, 'folder'), { recursive: true });
-    await writeFile(path.join(temporary, 'note'), note);
-    await writeFile(path.join(temporary, 'key'), key);
-    await rm(this.#folder(name), { recursive: true, force: true });
-    await rename(temporary, this.#folder(name));
+    const temporary = path.join(this.root, `.${randomUUID()}.tmp`);
+    try {
+      await mkdir(temporary, { recursive: true });
+      await cp(source, path.join(temporary, 'folder'), { recursive: true });
+      await writeFile(path.join(temporary, 'sizes.json'), JSON.stringify(await sizes(path.join(temporary, 'folder'))));
+      await writeFile(path.join(temporary, 'note'), note);
+      await writeFile(path.join(temporary, 'key'), key);
+      await rm(this.#folder(name), { recursive: true, force: true });
+      await rename(temporary, this.#folder(name));
+    } catch (error) {
+      this.failed('keeping a search index', error);
+      await rm(temporary, { recursive: true, force: true }).catch(() => {});
+    }
   }
 
   /** Removes every folder this build did not use. */
   async prune(): Promise<void> {
-    for (const entry of await readdir(this.#root, { withFileTypes: true }).catch(() => [])) {
-      if (!this.#used.has(entry.name)) await rm(path.join(this.#root, entry.name), { recursive: true, force: true });
+    for (const entry of await readdir(this.root, { withFileTypes: true }).catch(() => [])) {
+      if (this.#used.has(entry.name)) continue;
+      await rm(path.join(this.root, entry.name), { recursive: true, force: true }).catch((error: unknown) =>
+        this.failed('removing an unused index', error),
+      );
     }
   }
 }

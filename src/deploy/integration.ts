@@ -114,6 +114,7 @@ export function deployKit(): AstroIntegration {
         const summary = await precompress(outDir, { cache });
         await cache.prune();
         logger.info(describeSummary(summary, (performance.now() - started) / 1000));
+        if (cache.trouble) logger.warn(`The build cache (${cacheRoot}) could not keep this build's copies: ${cache.trouble}.`);
       },
     },
   };

@@ -154,11 +154,15 @@ export function pagefindIndex(): AstroIntegration {
         cacheRoot = buildCacheRoot(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const summary = await indexSite(fileURLToPath(dir), {
-          cache: new FolderCache(path.join(cacheRoot, 'pagefind')),
-          code: await codeDigest(root, INDEXING_CODE),
+        const folders = new FolderCache(path.join(cacheRoot, 'pagefind'));
+        // Without the digest of the code (no lockfile, say), nothing can be reused safely.
+        const code = await codeDigest(root, INDEXING_CODE).catch((error: unknown) => {
+          logger.warn(`Every edition is indexed anew: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
         });
+        const summary = await indexSite(fileURLToPath(dir), code === undefined ? {} : { cache: { folders, code } });
         logger.info(describeIndexing(summary));
+        if (folders.trouble) logger.warn(`The build cache (${cacheRoot}) could not keep this build's indexes: ${folders.trouble}.`);
       },
     },
   };
@@ -183,7 +187,7 @@ export interface IndexingSummary {
  */
 export async function indexSite(
   outDir: string,
-  { cache, code = '' }: { cache?: FolderCache; code?: string } = {},
+  { cache }: { cache?: { folders: FolderCache; code: string } } = {},
 ): Promise<IndexingSummary> {
   // The same content folder the collections read (see src/content.config.ts).
   const spellings = await readTransliterations();
@@ -194,16 +198,16 @@ export async function indexSite(
     for (const [i, { edition, files }] of groups.entries()) {
       const output = i === 0 ? bundle : path.join(bundle, PAGEFIND_EDITIONS_FOLDER, edition);
       const name = i === 0 ? 'newest' : edition;
-      const key = cache ? await indexKey(outDir, files, [code, name, JSON.stringify(spellings)]) : '';
-      const kept = cache ? await cache.restore(name, key, output) : undefined;
+      const key = cache ? await indexKey(outDir, files, [cache.code, name, JSON.stringify(spellings)]) : '';
+      const kept = cache ? await cache.folders.restore(name, key, output) : undefined;
       const counted = kept ? (JSON.parse(kept) as { pages: number; records: number }) : await writeIndex(outDir, files, spellings, output);
       if (kept) summary.reused++;
       else if (i > 0 && counted.records > 0) await removeRuntime(output);
-      if (!kept && cache && counted.records > 0) await cache.save(name, key, output, JSON.stringify(counted));
+      if (!kept && cache && counted.records > 0) await cache.folders.save(name, key, output, JSON.stringify(counted));
       summary.pages += counted.pages;
       summary.records += counted.records;
     }
-    await cache?.prune();
+    await cache?.folders.prune();
   } finally {
     // Pagefind runs as a child process; close it even when indexing failed.
     await close();

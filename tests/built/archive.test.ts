@@ -236,17 +236,23 @@ describe('a rebuild after a change to the newest edition', () => {
 
   it('indexes the newest edition again and takes the older editions’ indexes from the last build', async () => {
     const cacheFolder = path.join(work, 'index-cache');
+    const index = (site: string, code = 'this code') => indexSite(site, { cache: { folders: new FolderCache(cacheFolder), code } });
+    /** A copy of the pages with a word added to the first paragraph of an edition's Kazakhstan chapter. */
+    const withWord = (name: string, edition: string, word: string) => {
+      const site = pagesOnly(name);
+      const chapter = path.join(site, `${edition}/kazakhstan/index.html`);
+      const changed = readFileSync(chapter, 'utf8').replace(/(<p id="education-1">[^<]*)<\/p>/, `$1 ${word}</p>`);
+      expect(changed).toContain(word);
+      writeFileSync(chapter, changed);
+      return site;
+    };
     const first = pagesOnly('first');
-    const cold = await indexSite(first, { cache: new FolderCache(cacheFolder), code: 'this code' });
+    const cold = await index(first);
     expect(cold).toMatchObject({ editions: 3, reused: 0 });
 
-    // A word added to a 2026 section's first paragraph.
-    const second = pagesOnly('second');
-    const chapter = path.join(second, '2026/kazakhstan/index.html');
-    const changed = readFileSync(chapter, 'utf8').replace(/(<p id="education-1">[^<]*)<\/p>/, '$1 Quokkaquote</p>');
-    expect(changed).toContain('Quokkaquote');
-    writeFileSync(chapter, changed);
-    const warm = await indexSite(second, { cache: new FolderCache(cacheFolder), code: 'this code' });
+    // A word added to a 2026 section.
+    const second = withWord('second', '2026', 'Quokkaquote');
+    const warm = await index(second);
     expect(warm).toMatchObject({ editions: 3, reused: 2, records: cold.records, pages: cold.pages });
     expect(describeIndexing(warm)).toContain("2 of them the last build's");
     // The older editions' indexes are the last build's, byte for byte; the newest holds the new word.
@@ -255,9 +261,22 @@ describe('a rebuild after a change to the newest edition', () => {
     expect(fragmentsHold(second, 'pagefind', 'Quokkaquote')).toBe(true);
     expect(fragmentsHold(first, 'pagefind', 'Quokkaquote')).toBe(false);
 
+    // A change to an older edition's page (a correction): that edition is indexed anew.
+    const third = withWord('third', '2025', 'Wombatword');
+    expect(await index(third)).toMatchObject({ reused: 1 });
+    expect(fragmentsHold(third, 'pagefind/editions/2025', 'Wombatword')).toBe(true);
+
+    // A kept index cut short (a crash of the machine after the rename): not taken, made again.
+    const kept = path.join(cacheFolder, '2024', 'folder');
+    const fragment = readdirSync(path.join(kept, 'fragment'))[0]!;
+    writeFileSync(path.join(kept, 'fragment', fragment), '');
+    const fourth = pagesOnly('fourth');
+    // The newest is the third run's; 2025 differs from the third run's pages; 2024 is made again.
+    expect(await index(fourth)).toMatchObject({ reused: 1 });
+    expect(indexFiles(fourth, 'pagefind/editions/2024')).toEqual(indexFiles(first, 'pagefind/editions/2024'));
+
     // Other indexing code: nothing of the last build's is taken.
-    const third = pagesOnly('third');
-    expect(await indexSite(third, { cache: new FolderCache(cacheFolder), code: 'other code' })).toMatchObject({ reused: 0 });
+    expect(await index(pagesOnly('fifth'), 'other code')).toMatchObject({ reused: 0 });
   });
 });
 

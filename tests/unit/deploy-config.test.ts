@@ -193,6 +193,46 @@ describe('precompression across builds', () => {
     expect(await cache.prune()).toBe(1);
     expect(cachedFiles()).toBe(6);
   });
+
+  it('an entry cut short (a crash of the machine after the rename) is not published: the copy is made again', async () => {
+    const entries = readdirSync(cacheFolder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const entry of entries) writeFileSync(path.join(entry.parentPath, entry.name), '');
+    const cache = new FileCache(cacheFolder);
+    const summary = await precompress(site, { cache });
+    expect(summary.reused).toBe(0);
+    for (const n of [1, 2]) {
+      expect(brotliDecompressSync(readFileSync(path.join(site, `page-${n}.html.br`))).toString()).toBe(text(n));
+      expect(gunzipSync(readFileSync(path.join(site, `page-${n}.html.gz`))).toString()).toBe(text(n));
+    }
+    // And the next build takes the whole copies made instead.
+    await cache.prune();
+    expect((await precompress(site, { cache: new FileCache(cacheFolder) })).reused).toBe(6);
+  });
+
+  it('keeps copies of the same bytes made differently apart (a page at brotli 6, a stylesheet at 11)', async () => {
+    const same = 'body { margin: 0 } /* the same bytes in two files */\n'.repeat(80);
+    writeFileSync(path.join(site, 'same.html'), same);
+    writeFileSync(path.join(site, 'same.css'), same);
+    await precompress(site, { cache: new FileCache(cacheFolder) });
+    const cached = {
+      html: readFileSync(path.join(site, 'same.html.br')),
+      css: readFileSync(path.join(site, 'same.css.br')),
+    };
+    await precompress(site);
+    expect(cached.html.equals(readFileSync(path.join(site, 'same.html.br')))).toBe(true);
+    expect(cached.css.equals(readFileSync(path.join(site, 'same.css.br')))).toBe(true);
+    expect(cached.css.equals(cached.html)).toBe(false);
+  });
+
+  it('a cache folder that cannot be written does not stop the build: the copies are made, and the trouble is told', async () => {
+    const blocked = path.join(work, 'not-a-folder');
+    writeFileSync(blocked, 'a file where the cache folder should be');
+    const cache = new FileCache(blocked);
+    const summary = await precompress(site, { cache });
+    expect(summary.files).toBeGreaterThan(0);
+    expect(brotliDecompressSync(readFileSync(path.join(site, 'page-1.html.br'))).toString()).toBe(text(1));
+    expect(cache.trouble).toMatch(/keeping a compressed copy/);
+  });
 });
 
 describe('the README’s deploy section', () => {
