@@ -15,6 +15,11 @@ export interface SwapBuildOptions {
   outDir: string;
   /** The command that builds into process.env.OUT_DIR (default: astro build). */
   command?: readonly string[];
+  /**
+   * Or how to build into a folder, resolving to an exit code: the benchmark's rebuild
+   * (src/quality/bench/archive.ts) builds through it, to measure what `npm run build` costs.
+   */
+  build?: (dir: string) => Promise<number>;
 }
 
 /** Runs the build with OUT_DIR set to `dir`, its output shown as it comes; resolves to its exit code. */
@@ -43,7 +48,9 @@ export async function swapBuild(options: SwapBuildOptions): Promise<void> {
   const staging = await mkdtemp(path.join(parent, `.${name}.building-`));
   let status: number;
   try {
-    status = await buildInto(staging, options.command ?? [process.execPath, path.resolve('node_modules/astro/bin/astro.mjs'), 'build']);
+    status = options.build
+      ? await options.build(staging)
+      : await buildInto(staging, options.command ?? [process.execPath, path.resolve('node_modules/astro/bin/astro.mjs'), 'build']);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -143,7 +143,7 @@ export function archiveMarkdown(runs: readonly ArchiveRun[], context: ArchiveCon
     row('… of which the precompressed copies (.gz, .br)', (r) => opt(r.build.phases.precompress, seconds)),
     row('build peak memory (all processes)', (r) => mb(r.build.peakTreeBytes)),
     row('build peak memory (largest process)', (r) => opt(r.build.peakProcessBytes, mb)),
-    row('rebuild after one section changes (output and cache folder kept)', (r) => seconds(r.rebuild.seconds)),
+    row('rebuild after one section changes (as npm run build: cache kept, swapped in)', (r) => seconds(r.rebuild.seconds)),
     row('… its CPU time', (r) => opt(r.rebuild.cpuSeconds, seconds)),
     row('… of which rendering every page', (r) => opt(r.rebuild.phases?.render, seconds)),
     row('… of which the Pagefind indexes (unchanged editions taken from the last build)', (r) => opt(r.rebuild.phases?.pagefind, seconds)),
@@ -212,9 +212,11 @@ edition, newest 2026; each older edition is the next newer one with about one pa
 sentence and one in ten shortened by one, so compare pages have words to mark; about one country in ten
 joined later than the oldest edition and one country-year in fifty is missing, so "not covered" appears. Every
 page says it is synthetic. Builds are cold (empty cache), one at a time, with the project's real build; the
-rebuild appends a paragraph to one section of the newest edition and builds again with the output and
-the cache folder kept: Astro's, and the build cache (src/build-cache/), from which the search index of
-each edition whose pages did not change and the .gz/.br copies of unchanged files are taken. The search page is measured in Debian's Chromium against the build served by
+rebuild appends a paragraph to one section of the newest edition and builds again as \`npm run build\` does
+(src/quality/swap-build.ts: into a fresh folder beside the site, swapped in, the last site then removed; its
+time includes the swap), with the cache folder kept: Astro's, and the build cache (src/build-cache/), from
+which the search index of each edition whose pages did not change and the .gz/.br copies of unchanged files
+are taken. The search page is measured in Debian's Chromium against the build served by
 src/quality/static-server.ts (compressed as a host would, Pagefind's files as their brotli copies): bytes are
 every response under \`pagefind/\` from opening the page until it is idle after the results of "${FIRST_QUERY}"
 are on screen (eight results). The filters' counts are fetched only when a reader turns to the filters or
