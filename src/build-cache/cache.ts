@@ -76,8 +76,8 @@ export class FileCache extends Cache {
   /** The file name kept for each key. */
   #kept: Promise<Map<string, string>> | undefined;
   readonly #used = new Set<string>();
+  /** Copies taken from the cache by this build. */
   hits = 0;
-  misses = 0;
 
   #index(): Promise<Map<string, string>> {
     this.#kept ??= readdir(this.root, { recursive: true, withFileTypes: true })
@@ -92,29 +92,27 @@ export class FileCache extends Cache {
 
   /**
    * Copies the bytes kept under `key` to `destination` and returns their size; undefined, and
-   * nothing written, when there are none. Either way the key counts as used by this build.
+   * nothing written, when there are none whole. An entry copied counts as used by this build.
    */
   async copyTo(key: string, destination: string): Promise<number | undefined> {
     const index = await this.#index();
     const name = index.get(key);
-    const size = name === undefined ? Number.NaN : Number(name.slice(name.lastIndexOf('.') + 1));
-    if (name !== undefined) {
-      this.#used.add(name);
-      try {
-        // A clone where the file system can make one (btrfs, XFS), a copy elsewhere.
-        await copyFile(this.#file(name), destination, constants.COPYFILE_FICLONE);
-        if ((await stat(destination)).size === size) {
-          this.hits++;
-          return size;
-        }
-        index.delete(key);
-        this.#used.delete(name);
-      } catch {
-        // Gone since the listing, or unreadable: made again below, by the caller.
+    if (name === undefined) return undefined;
+    const size = Number(name.slice(name.lastIndexOf('.') + 1));
+    try {
+      // A clone where the file system can make one (btrfs, XFS), a copy elsewhere.
+      await copyFile(this.#file(name), destination, constants.COPYFILE_FICLONE);
+      if ((await stat(destination)).size === size) {
+        this.#used.add(name);
+        this.hits++;
+        return size;
       }
-      await rm(destination, { force: true });
+      // Cut short: left unused, so this build's prune removes it.
+      index.delete(key);
+    } catch {
+      // Gone since the listing, or unreadable: made again by the caller.
     }
-    this.misses++;
+    await rm(destination, { force: true });
     return undefined;
   }
 

@@ -200,10 +200,18 @@ export async function indexSite(
       const name = i === 0 ? 'newest' : edition;
       const key = cache ? await indexKey(outDir, files, [cache.code, name, JSON.stringify(spellings)]) : '';
       const kept = cache ? await cache.folders.restore(name, key, output) : undefined;
-      const counted = kept ? (JSON.parse(kept) as { pages: number; records: number }) : await writeIndex(outDir, files, spellings, output);
-      if (kept) summary.reused++;
-      else if (i > 0 && counted.records > 0) await removeRuntime(output);
-      if (!kept && cache && counted.records > 0) await cache.folders.save(name, key, output, JSON.stringify(counted));
+      let counted: { pages: number; records: number };
+      if (kept) {
+        counted = JSON.parse(kept) as typeof counted;
+        summary.reused++;
+      } else {
+        counted = await writeIndex(outDir, files, spellings, output);
+        // An edition without records has no index to trim or keep.
+        if (counted.records > 0) {
+          if (i > 0) await removeRuntime(output);
+          await cache?.folders.save(name, key, output, JSON.stringify(counted));
+        }
+      }
       summary.pages += counted.pages;
       summary.records += counted.records;
     }
