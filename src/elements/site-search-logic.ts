@@ -200,7 +200,6 @@ export function editionOfUrl(url: string): string {
   return /\/(\d{4})\/[^/#?]+\/(?:[?#]|$)/.exec(url)?.[1] ?? '';
 }
 
-/** "1 result" / "12 results". */
 /**
  * What the search page's live region says after a search: the count, the query and the filters
  * (`where`, their labels), or what to try when nothing was found.
@@ -212,6 +211,7 @@ export function searchStatus(count: number, query: string, where: string): strin
   return `No results${what}. Check the spelling, or try fewer or other words.`;
 }
 
+/** "1 result" / "12 results". */
 export function countResults(count: number): string {
   return `${count} result${count === 1 ? '' : 's'}`;
 }
