@@ -3,7 +3,8 @@
  * archives of 1, 5 and 15 editions of 54 countries (src/quality/synthetic.ts, `archive: true`:
  * older editions revise the newer text a little, some country-years are missing), each built cold
  * with the real build and measured: build time and peak memory, a rebuild after one section
- * changes with Astro's cache kept, dist and Pagefind sizes, and the search page's first query and
+ * changes as npm run build makes it (cache folder kept, built beside the site and swapped in), dist
+ * and Pagefind sizes, and the search page's first query and
  * keystroke-to-results, with the newest edition (the default, its own index) and with edition=all
  * (every older edition's index merged in on demand), through the site's search page (archive-search.ts).
  * The report made from the runs is archive-report.ts.
@@ -43,8 +44,9 @@ export interface ArchiveRun {
   pages: number;
   build: BuildFigures;
   /**
-   * The same build again after one section's text changed, output and cache folder kept (Astro's,
-   * and the build cache of src/build-cache/), with where its time went.
+   * The same build again after one section's text changed, as npm run build makes it: beside the
+   * site, then swapped in, with the cache folder kept (Astro's, and the build cache of
+   * src/build-cache/); with where its time went.
    */
   rebuild: { seconds: number; peakTreeBytes: number; changed: string; cpuSeconds?: number | undefined; phases?: BuildFigures['phases'] };
   dist: { bytes: number; files: number };
